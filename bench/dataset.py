@@ -1,0 +1,92 @@
+"""Pages and datasets: what the runner, scorer and reports see, whatever format a page came from.
+
+A dataset yields pages; each page knows where its raw HTML is and carries the gold it has: a
+full body, and/or `with`/`without` snippets, and/or labeled boilerplate. Metrics that a page's
+gold cannot support are reported as not applicable, never as zero.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A labeled piece of boilerplate text on a page."""
+
+    category: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a dataset: where its HTML is, and its gold."""
+
+    id: str
+    html_path: Path
+    url: str | None = None
+    encoding: str | None = None
+    language: str | None = None
+    page_type: str | None = None
+    body: str | None = None
+    with_snippets: tuple[str, ...] = ()
+    without_snippets: tuple[str, ...] = ()
+    boilerplate: tuple[Snippet, ...] = ()
+    meta: Mapping[str, str] = field(default_factory=dict)
+    """Other fields of the gold record (title, headline, hard cases, ...) for breakdowns."""
+
+    def read_html(self) -> bytes:
+        """Return the raw HTML bytes as served (gzip files are decompressed)."""
+        data = self.html_path.read_bytes()
+        return gzip.decompress(data) if self.html_path.suffix == ".gz" else data
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A named, hashed collection of pages."""
+
+    name: str
+    pages: tuple[Page, ...]
+    content_hash: str
+
+    @property
+    def label(self) -> str:
+        """The dataset as named in signatures: name, page count and content hash prefix."""
+        return f"{self.name}-{len(self.pages)}p-{self.content_hash[:12]}"
+
+    def __iter__(self) -> Iterator[Page]:
+        return iter(self.pages)
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def select(self, *, page_ids: Sequence[str] = (), languages: Sequence[str] = (),
+               page_types: Sequence[str] = ()) -> Dataset:
+        """Return the subset of pages matching every given filter (glob patterns for ids)."""
+        from fnmatch import fnmatchcase
+
+        def keep(page: Page) -> bool:
+            return ((not page_ids or any(fnmatchcase(page.id, pat) for pat in page_ids))
+                    and (not languages or page.language in languages)
+                    and (not page_types or page.page_type in page_types))
+
+        chosen = tuple(page for page in self.pages if keep(page))
+        if len(chosen) == len(self.pages):
+            return self
+        return Dataset(self.name, chosen, hash_pages(chosen))
+
+
+def hash_pages(pages: Sequence[Page]) -> str:
+    """A SHA-256 over every page's id, HTML bytes and gold, so any change shows in signatures."""
+    digest = hashlib.sha256()
+    for page in sorted(pages, key=lambda p: p.id):
+        digest.update(page.id.encode())
+        digest.update(hashlib.sha256(page.read_html()).digest())
+        gold = [page.body or "", *page.with_snippets, "\x00", *page.without_snippets, "\x00",
+                *(f"{s.category}\x01{s.text}" for s in page.boilerplate)]
+        digest.update("\x02".join(gold).encode())
+    return digest.hexdigest()

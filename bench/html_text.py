@@ -1,0 +1,53 @@
+"""The visible text of an HTML page, with block elements on their own lines.
+
+Used by the full-page-text baseline (the recall ceiling) and by `validate`, which checks that
+gold text is really on the page. Nothing on the page is executed: lxml only parses.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+from lxml import etree
+
+_INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody "
+    "td th thead tfoot tr ul button label option caption".split()
+)
+
+
+def parse_html(html: str) -> etree._Element:
+    """Parse HTML text into an lxml tree (an empty document for empty input)."""
+    if not html.strip():
+        return lxml.html.fromstring("<html></html>")
+    # lxml refuses str input that carries an XML encoding declaration; bytes are fine.
+    return lxml.html.document_fromstring(html.encode("utf-8"),
+                                         parser=lxml.html.HTMLParser(encoding="utf-8"))
+
+
+def visible_text(html: str) -> str:
+    """All text a reader sees, one line per block element, white space inside lines collapsed."""
+    root = parse_html(html)
+    etree.strip_elements(root, *_INVISIBLE_TAGS, etree.Comment, etree.ProcessingInstruction,
+                         with_tail=False)
+    for hidden in root.xpath('//*[@hidden or contains(translate(@style," ",""),"display:none")]'):
+        hidden.drop_tree()
+    return element_text(root)
+
+
+def element_text(root: etree._Element) -> str:
+    """Text of an element, one line per block element, white space inside lines collapsed."""
+    pieces: list[str] = []
+    # iterwalk rather than recursion: real pages nest deeper than Python's recursion limit.
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        block = isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS
+        if event == "start":
+            pieces.append("\n" if block else "")
+            pieces.append(element.text or "")
+        else:
+            pieces.append("\n" if block else "")
+            if element is not root:
+                pieces.append(element.tail or "")
+    lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
+    return "\n".join(line for line in lines if line)

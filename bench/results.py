@@ -1,0 +1,132 @@
+"""A run directory on disk: `run.json` (what was asked), `pages.jsonl` (one record per page and
+extractor, appended as they finish) and `summary.json` (corpus scores). The schema is in
+reports/README.md.
+
+Appends are one `write` of one whole line followed by fsync; a line cut short by a crash is
+ignored (and dropped) on reading, so an interrupted run resumes from its last whole record.
+`summary.json` and `run.json` are replaced atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from bench.errors import BenchError
+
+RUN_FILE, PAGES_FILE, SUMMARY_FILE = "run.json", "pages.jsonl", "summary.json"
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write `data` as JSON to `path` so that readers see the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as tmp:
+            json.dump(data, tmp, ensure_ascii=False, indent=2)
+            tmp.write("\n")
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def new_run_id() -> str:
+    """A sortable, unique-enough run id from the current UTC time."""
+    return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+
+
+class RunStore:
+    """Reads and writes one run directory."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self._records: list[dict[str, Any]] | None = None
+
+    @property
+    def pages_path(self) -> Path:
+        """The JSON Lines file of per-page records."""
+        return self.directory / PAGES_FILE
+
+    def start(self, manifest: Mapping[str, Any]) -> None:
+        """Create the run directory, or check that a resumed run asks for the same thing."""
+        run_path = self.directory / RUN_FILE
+        if run_path.exists():
+            previous = self.manifest()
+            for key in ("dataset", "signature"):
+                if previous.get(key) != manifest.get(key):
+                    raise BenchError(f"{run_path}: cannot resume: {key} was "
+                                     f"{previous.get(key)!r}, this run has {manifest.get(key)!r}")
+            return
+        write_json_atomic(run_path, dict(manifest))
+
+    def manifest(self) -> dict[str, Any]:
+        """The run's `run.json`."""
+        return _read_json(self.directory / RUN_FILE)
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every whole record in `pages.jsonl`; a torn last line is dropped from the file."""
+        if self._records is None:
+            self._records = self._read_records()
+        return list(self._records)
+
+    def _read_records(self) -> list[dict[str, Any]]:
+        if not self.pages_path.exists():
+            return []
+        raw = self.pages_path.read_bytes()
+        records, good_length = [], 0
+        for line in raw.splitlines(keepends=True):
+            try:
+                if not line.endswith(b"\n"):
+                    raise ValueError("torn line")
+                records.append(json.loads(line))
+            except ValueError:
+                break
+            good_length += len(line)
+        if good_length < len(raw):  # cut a torn tail so that appends start on a fresh line
+            with self.pages_path.open("r+b") as handle:
+                handle.truncate(good_length)
+        return records
+
+    def done(self) -> set[tuple[str, str]]:
+        """The (page, extractor) pairs already recorded."""
+        return {(record["page"], record["extractor"]) for record in self.records()}
+
+    def append(self, record: Mapping[str, Any]) -> None:
+        """Append one record durably."""
+        self.records()  # load (and repair) before the first append
+        self.directory.mkdir(parents=True, exist_ok=True)
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        with self.pages_path.open("a", encoding="utf-8") as handle:
+            handle.write(line)
+            handle.flush()
+            os.fsync(handle.fileno())
+        assert self._records is not None
+        self._records.append(dict(record))
+
+    def write_summary(self, summary: Mapping[str, Any]) -> None:
+        """Replace `summary.json` atomically."""
+        write_json_atomic(self.directory / SUMMARY_FILE, dict(summary))
+
+    def summary(self) -> dict[str, Any]:
+        """The run's `summary.json`."""
+        return _read_json(self.directory / SUMMARY_FILE)
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BenchError(f"{path}: not found (is this a run directory?)") from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BenchError(f"{path}: not valid JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise BenchError(f"{path}: expected a JSON object")
+    return data

@@ -1,0 +1,1 @@
+"""Extractor adapters, one module each; `extractors.registry` finds them by name."""

@@ -1,0 +1,26 @@
+"""trafilatura, with its default settings and three documented variants."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import trafilatura
+
+from extractors.base import Extractor
+
+
+def _extract(html: str, url: str | None, **options: Any) -> str:
+    return trafilatura.extract(html, url=url, **options) or ""
+
+
+def _variant(name: str, description: str, **options: Any) -> Extractor:
+    return Extractor(name=name, package="trafilatura", extract=partial(_extract, **options),
+                     settings=options, description=description)
+
+
+default = _variant("trafilatura", "default settings (comments included)")
+precision = _variant("trafilatura-precision", "favor_precision=True", favor_precision=True)
+recall = _variant("trafilatura-recall", "favor_recall=True", favor_recall=True)
+no_comments = _variant("trafilatura-no-comments", "include_comments=False",
+                       include_comments=False)
