@@ -49,7 +49,8 @@ def load_record(record_path: Path) -> dict[str, Any]:
     """Parse a record file, raising GoldError on TOML syntax errors."""
     try:
         with record_path.open("rb") as handle:
-            return tomllib.load(handle)
+            record: dict[str, Any] = tomllib.load(handle)
+            return record
     except tomllib.TOMLDecodeError as error:
         raise GoldError(record_path, "(syntax)", f"not valid TOML: {error}") from None
     except UnicodeDecodeError:

@@ -10,11 +10,12 @@ import lxml.html
 from lxml import etree
 
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure "
-    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody "
-    "td th thead tfoot tr ul button label option caption".split()
-)
+_BLOCK_TAGS = frozenset((
+    "address", "article", "aside", "blockquote", "br", "button", "caption", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "header", "hr", "label", "li", "main", "nav", "ol", "option",
+    "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+))
 
 
 def parse_html(html: str) -> etree._Element:

@@ -22,7 +22,7 @@ def summary_table(summary: Mapping[str, Any]) -> Table:
     table.add_column("extractor", no_wrap=True)
     table.add_column("version")
     for header in ("precision", "recall", "F1", "pages", "failures", "median ms"):
-        table.add_column(header, justify="right")
+        table.add_column(header, justify="right", min_width=len(header))
     rows: Sequence[Mapping[str, Any]] = sorted(
         summary["extractors"], key=lambda row: -1.0 if row["f1"] is None else -row["f1"])
     for row in rows:

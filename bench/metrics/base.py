@@ -108,6 +108,7 @@ class Metric(ABC):
             raise ValueError("corpus_score needs at least one page")
         per_page = [self._score_from_stats(stats) for stats in page_stats]
         n = len(per_page)
-        macro = Score(*(sum(values) / n for values in zip(*per_page)), signature=self.signature)
-        pooled = tuple(sum(values) for values in zip(*page_stats))
+        precision, recall, f1 = (sum(values) / n for values in zip(*per_page, strict=True))
+        macro = Score(precision, recall, f1, signature=self.signature)
+        pooled = tuple(sum(values) for values in zip(*page_stats, strict=True))
         return CorpusScore(macro=macro, micro=self.score_stats(pooled), pages=n)

@@ -1,0 +1,22 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+import argparse
+
+from bench.metrics import METRICS
+from bench.tokenizers import TOKENIZERS
+
+
+def add_metric_options(parser: argparse.ArgumentParser) -> None:
+    """--metric and --tokenizer."""
+    parser.add_argument("--metric", default="token-f1", help=f"one of {', '.join(METRICS)}")
+    parser.add_argument("--tokenizer", default="unicode",
+                        help=f"one of {', '.join(TOKENIZERS)} (default: unicode)")
+
+
+def add_dataset_option(parser: argparse.ArgumentParser) -> None:
+    """--dataset FORMAT:PATH."""
+    parser.add_argument("--dataset", "--gold", default=None, metavar="FORMAT:PATH",
+                        help="dataset to use, e.g. aeb:path/to/aeb or a gold folder "
+                             "(default: the bundled gold set)")

@@ -1,0 +1,81 @@
+"""`boilerbench run`: every chosen extractor on every chosen page, then the score table."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from bench import __version__
+from bench.commands._options import add_dataset_option, add_metric_options
+from bench.errors import BenchError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `run`."""
+    add_dataset_option(parser)
+    parser.add_argument("--extractor", "-e", action="append", default=[], metavar="NAME",
+                        help="extractor to run (repeatable; default: every installed one)")
+    parser.add_argument("--page", action="append", default=[], metavar="ID",
+                        help="page id or glob pattern (repeatable)")
+    parser.add_argument("--lang", action="append", default=[], help="only pages in this language")
+    parser.add_argument("--type", action="append", default=[], dest="page_type",
+                        help="only pages of this page type")
+    add_metric_options(parser)
+    parser.add_argument("--reports-dir", type=Path, default=Path("reports"),
+                        help="where run directories are written (default: reports)")
+    parser.add_argument("--resume", type=Path, default=None, metavar="RUN_DIR",
+                        help="continue an interrupted run in RUN_DIR")
+    parser.add_argument("--json", action="store_true",
+                        help="print the run summary as JSON instead of the table")
+    parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+
+
+def execute(args: argparse.Namespace, console: Console) -> int:
+    """Run, write the run directory, print the table (or JSON)."""
+    from bench.datasets import load_dataset
+    from bench.metrics import get_metric
+    from bench.report import summary_table
+    from bench.results import RunStore, new_run_id
+    from bench.runner import run
+    from bench.summary import summarize
+    from extractors import registry
+
+    dataset = load_dataset(args.dataset).select(page_ids=args.page, languages=args.lang,
+                                                page_types=args.page_type)
+    if not len(dataset):
+        raise BenchError("no page matches the --page/--lang/--type filters")
+    if args.extractor:
+        extractors = [registry.load(name) for name in dict.fromkeys(args.extractor)]
+    else:
+        extractors, _missing = registry.available()
+    metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
+    run_dir: Path = args.resume or args.reports_dir / new_run_id()
+    store = RunStore(run_dir)
+    store.start({"run_id": run_dir.name, "dataset": dataset.label,
+                 "signature": str(metric.signature),
+                 "extractors": [e.name for e in extractors], "boilerbench": __version__})
+    remaining = len(dataset) * len(extractors) - len(store.done())
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=Console(stderr=True),
+                        disable=args.no_progress or args.json)
+    try:
+        with progress:
+            task = progress.add_task("extracting", total=remaining)
+            records = run(dataset, extractors, metric=metric, store=store,
+                          on_record=lambda _record: progress.advance(task))
+    except KeyboardInterrupt:
+        raise BenchError(f"interrupted; continue with: boilerbench run --resume {run_dir}"
+                         ) from None
+    summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
+                        records=records, metric=metric)
+    store.write_summary(summary)
+    if args.json:
+        console.print_json(json.dumps(summary, ensure_ascii=False))
+    else:
+        console.print(summary_table(summary))
+        console.print(f"results: {run_dir}", markup=False, highlight=False)
+    return 0

@@ -1,0 +1,28 @@
+"""Shared fixtures: paths to the bundled gold set and to ../shared (read-only datasets)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+REFERENCE_ID = "bn-kalbela-russia-north-korea"
+
+
+@pytest.fixture
+def gold_dir() -> Path:
+    return ROOT / "gold"
+
+
+@pytest.fixture
+def reference_record() -> Path:
+    return ROOT / "gold" / f"{REFERENCE_ID}.toml"
+
+
+@pytest.fixture
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.fail(f"{SHARED} is missing: the shared datasets must sit beside the checkout")
+    return SHARED

@@ -1,0 +1,124 @@
+"""The command line end to end, with output captured through an injected console."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from bench.cli import main
+from tests.conftest import REFERENCE_ID
+
+
+def run_cli(*argv: str) -> tuple[int, str]:
+    buffer = io.StringIO()
+    code = main(list(argv), console=Console(file=buffer, width=200, color_system=None))
+    return code, buffer.getvalue()
+
+
+def test_run_prints_the_table_for_five_configurations(tmp_path: Path) -> None:
+    names = ["trafilatura", "trafilatura-precision", "trafilatura-recall",
+             "trafilatura-no-comments", "readability", "fulltext"]
+    code, out = run_cli("run", "--reports-dir", str(tmp_path), "--no-progress",
+                        *(arg for name in names for arg in ("-e", name)))
+    assert code == 0
+    header = out.splitlines()[2]
+    for column in ("extractor", "version", "precision", "recall", "F1", "pages", "failures",
+                   "median ms"):
+        assert column in header
+    rows = {line.split("│")[1].strip(): line for line in out.splitlines() if "│" in line}
+    assert set(names) <= set(rows)
+    no_comments = [cell.strip() for cell in rows["trafilatura-no-comments"].split("│")]
+    assert no_comments[3:8] == ["1.000", "1.000", "1.000", "1", "0"]
+    fulltext = [cell.strip() for cell in rows["fulltext"].split("│")]
+    assert fulltext[4] == "1.000"  # the recall ceiling
+    assert float(fulltext[3]) < 0.5  # and most of the page is boilerplate
+    assert "metric:token-f1|tok:unicode-regex" in out
+    (run_dir,) = tmp_path.iterdir()
+    summary = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))
+    assert summary["dataset"]["pages"] == 1
+    records = [json.loads(line) for line in (run_dir / "pages.jsonl").read_text().splitlines()]
+    assert len(records) == len(names)
+    assert {r["page"] for r in records} == {REFERENCE_ID}
+
+
+def test_run_json_is_the_summary(tmp_path: Path) -> None:
+    code, out = run_cli("run", "--reports-dir", str(tmp_path), "-e", "trafilatura", "--json")
+    assert code == 0
+    summary = json.loads(out)
+    (row,) = summary["extractors"]
+    tokens_body = row["micro"]
+    # trafilatura's default keeps the comment prompt (2 tokens) after the whole body.
+    assert row["recall"] == 1.0
+    assert tokens_body["precision"] == pytest.approx(row["precision"])
+    assert 0.98 < row["precision"] < 1.0
+    assert summary["signature"].startswith("metric:token-f1|")
+    assert summary["dataset"]["label"] in summary["signature"]
+
+
+def test_score_keeps_bengali_words_whole(tmp_path: Path) -> None:
+    gold, output = tmp_path / "gold.txt", tmp_path / "output.txt"
+    gold.write_text("রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের।", encoding="utf-8")
+    output.write_text("প্রেসিডেন্ট পুতিনের মুখপাত্র", encoding="utf-8")
+    code, out = run_cli("score", str(gold), str(output))
+    assert code == 0
+    assert out.startswith("P 0.667  R 0.500  F1 0.571  metric:token-f1|tok:unicode-regex")
+    code, out = run_cli("score", str(gold), str(output), "--json")
+    assert json.loads(out)["recall"] == 0.5
+    # With Python's \w the same pair scores differently: the word is cut into letters.
+    code, out = run_cli("score", str(gold), str(output), "--tokenizer", "re-word")
+    assert not out.startswith("P 0.667  R 0.500")
+
+
+def test_list_shows_versions() -> None:
+    code, out = run_cli("list")
+    assert code == 0
+    assert "trafilatura-no-comments" in out
+    assert "readability-lxml" in out
+
+
+def test_validate_bundled_gold_passes() -> None:
+    code, out = run_cli("validate")
+    assert code == 0
+    assert out.rstrip().endswith("0 problem(s)")
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["run", "-e", "trafilatur"], "unknown extractor 'trafilatur'; did you mean 'trafilatura'?"),
+    (["run", "--page", "no-such-page"], "no page matches"),
+    (["run", "--metric", "bleu"], "unknown metric 'bleu'"),
+    (["run", "--dataset", "aeb:/no/such/dir"], "/no/such/dir does not exist"),
+    (["run", "--dataset", "nosuch:."], "unknown dataset format 'nosuch'"),
+    (["score", "/no/such/gold.txt", "/no/such/out.txt"], "/no/such/gold.txt: no such file"),
+])
+def test_user_errors_are_one_line_exit_2(argv: list[str], message: str, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = run_cli(*argv, *(["--reports-dir", str(tmp_path)] if argv[0] == "run" else []))
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("boilerbench: error: ")
+    assert message in err
+
+
+def test_malformed_gold_names_file_and_field(tmp_path: Path, reference_record: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / f"{REFERENCE_ID}.html").write_bytes(reference_record.with_suffix(".html").read_bytes())
+    record = tmp_path / f"{REFERENCE_ID}.toml"
+    record.write_text(reference_record.read_text(encoding="utf-8").replace(
+        'page_type = "news"', 'page_type = "newz"'), encoding="utf-8")
+    code, _ = run_cli("run", "--dataset", str(tmp_path), "--reports-dir", str(tmp_path / "r"))
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"boilerbench: error: {record}: field 'page_type': 'newz' is not one of news, blog, "
+        "opinion, forum, product, recipe, documentation, encyclopedia, listing, live-blog, "
+        "press-release\n")
+
+
+def test_bad_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["run", "--no-such-option"])
+    assert caught.value.code == 2

@@ -1,0 +1,51 @@
+"""Run directories: atomic summaries, durable appends, torn lines repaired on resume."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.errors import BenchError
+from bench.results import RunStore, write_json_atomic
+
+
+def test_torn_last_line_is_dropped_and_appends_continue(tmp_path: Path) -> None:
+    store = RunStore(tmp_path)
+    store.append({"page": "a", "extractor": "x"})
+    with store.pages_path.open("a", encoding="utf-8") as handle:
+        handle.write('{"page": "b", "extrac')  # a crash in the middle of a write
+    resumed = RunStore(tmp_path)
+    assert resumed.done() == {("a", "x")}
+    resumed.append({"page": "b", "extractor": "x"})
+    lines = store.pages_path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["page"] for line in lines] == ["a", "b"]
+
+
+def test_resume_refuses_a_different_dataset(tmp_path: Path) -> None:
+    RunStore(tmp_path).start({"dataset": "gold-1p-aaa", "signature": "s"})
+    with pytest.raises(BenchError, match="cannot resume: dataset"):
+        RunStore(tmp_path).start({"dataset": "gold-2p-bbb", "signature": "s"})
+
+
+def test_atomic_write_leaves_no_temporary_files(tmp_path: Path) -> None:
+    target = tmp_path / "summary.json"
+    write_json_atomic(target, {"f1": 0.5, "text": "বাংলা"})
+    write_json_atomic(target, {"f1": 0.75})
+    assert json.loads(target.read_text(encoding="utf-8")) == {"f1": 0.75}
+    assert [p.name for p in tmp_path.iterdir()] == ["summary.json"]
+
+
+def test_failed_atomic_write_keeps_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "summary.json"
+    write_json_atomic(target, {"f1": 0.5})
+    with pytest.raises(TypeError):
+        write_json_atomic(target, {"f1": object()})
+    assert json.loads(target.read_text(encoding="utf-8")) == {"f1": 0.5}
+    assert [p.name for p in tmp_path.iterdir()] == ["summary.json"]
+
+
+def test_missing_summary_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(BenchError, match="summary.json: not found"):
+        RunStore(tmp_path).summary()

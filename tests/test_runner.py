@@ -1,0 +1,70 @@
+"""The runner: failures are recorded per page, results are appended, runs resume."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.gold import load_gold
+from bench.metrics.token_f1 import TokenF1
+from bench.results import RunStore
+from bench.runner import Job, extract, run
+from extractors.base import Extractor
+
+
+def _boom(html: str, url: str | None) -> str:
+    raise RuntimeError("adapter exploded")
+
+
+def _not_text(html: str, url: str | None) -> str:
+    return None  # type: ignore[return-value]
+
+
+def _echo_title(html: str, url: str | None) -> str:
+    return "উত্তর কোরিয়ার সঙ্গে সম্পর্ক"
+
+
+BOOM = Extractor(name="boom", package="boilerbench", extract=_boom)
+NOT_TEXT = Extractor(name="not-text", package="boilerbench", extract=_not_text)
+TITLE = Extractor(name="title", package="boilerbench", extract=_echo_title)
+
+
+def test_an_exception_is_a_recorded_failure() -> None:
+    (page,) = load_gold().pages[:1]
+    extraction = extract(Job(BOOM, page))
+    assert extraction.output == ""
+    assert extraction.error is not None
+    assert extraction.error.startswith("RuntimeError: adapter exploded (at ")
+
+
+def test_a_non_string_result_is_a_failure() -> None:
+    (page,) = load_gold().pages[:1]
+    assert extract(Job(NOT_TEXT, page)).error == "TypeError: returned NoneType, not str"
+
+
+def test_run_goes_on_after_a_failure_and_scores_it_zero(tmp_path: Path) -> None:
+    dataset = load_gold()
+    store = RunStore(tmp_path / "run")
+    records = run(dataset, [BOOM, TITLE], metric=TokenF1(), store=store)
+    assert [r["extractor"] for r in records] == ["boom", "title"] * len(dataset)
+    boom = records[0]
+    assert boom["error"].startswith("RuntimeError")
+    assert (boom["recall"], boom["f1"]) == (0.0, 0.0)
+    assert records[1]["error"] is None
+    assert records[1]["precision"] == 1.0
+
+
+def test_resume_runs_only_what_is_missing(tmp_path: Path) -> None:
+    dataset = load_gold()
+    store = RunStore(tmp_path / "run")
+    run(dataset, [TITLE], metric=TokenF1(), store=store)
+    calls: list[str] = []
+
+    def counting(html: str, url: str | None) -> str:
+        calls.append(url or "")
+        return ""
+
+    counter = Extractor(name="counter", package="boilerbench", extract=counting)
+    resumed = RunStore(tmp_path / "run")
+    records = run(dataset, [TITLE, counter], metric=TokenF1(), store=resumed)
+    assert len(calls) == len(dataset)  # TITLE was not run again
+    assert len(records) == 2 * len(dataset)
