@@ -106,7 +106,8 @@ def test_user_errors_are_one_line_exit_2(argv: list[str], message: str, tmp_path
 
 def test_malformed_gold_names_file_and_field(tmp_path: Path, reference_record: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / f"{REFERENCE_ID}.html").write_bytes(reference_record.with_suffix(".html").read_bytes())
+    html = reference_record.with_suffix(".html").read_bytes()
+    (tmp_path / f"{REFERENCE_ID}.html").write_bytes(html)
     record = tmp_path / f"{REFERENCE_ID}.toml"
     record.write_text(reference_record.read_text(encoding="utf-8").replace(
         'page_type = "news"', 'page_type = "newz"'), encoding="utf-8")

@@ -47,5 +47,5 @@ def test_failed_atomic_write_keeps_the_old_file(tmp_path: Path) -> None:
 
 
 def test_missing_summary_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(BenchError, match="summary.json: not found"):
+    with pytest.raises(BenchError, match=r"summary\.json: not found"):
         RunStore(tmp_path).summary()

@@ -8,7 +8,8 @@ from bench.signature import Signature
 
 def test_signature_names_every_ingredient() -> None:
     signature = TokenF1(tokenizer="re-word", normalized=False, dataset="gold-1p-abc").signature
-    assert str(signature) == f"metric:token-f1|tok:re-word|norm:none|data:gold-1p-abc|bb:{__version__}"
+    assert str(signature) == (
+        f"metric:token-f1|tok:re-word|norm:none|data:gold-1p-abc|bb:{__version__}")
 
 
 def test_different_tokenizers_give_different_signatures() -> None:
