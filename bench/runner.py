@@ -85,8 +85,8 @@ def page_record(page: Page, extraction: Extraction, metric: Metric) -> dict[str,
         "output": extraction.output, "stats": None, "precision": None, "recall": None,
         "f1": None,
     }
-    if page.body is not None:  # a page without a full body cannot have a token score
-        stats = metric.page_stats(page.body, extraction.output)
+    stats = metric.page_stats_for(page, extraction.output)
+    if stats is not None:  # None: this page's gold cannot support the metric
         score = metric.score_stats(stats)
         record |= {"stats": list(stats), "precision": score.precision, "recall": score.recall,
                    "f1": score.f1}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from bench import __version__
+from bench.dataset import Page
 from bench.normalize import NORMALIZATION, normalize
 from bench.signature import Signature
 from bench.tokenizers import Tokenizer, get_tokenizer
@@ -93,6 +94,15 @@ class Metric(ABC):
     def page_stats(self, gold: str, output: str) -> PageStats:
         """Sufficient statistics of one page from its gold and output text."""
         return self._page_stats(self.tokens(gold), self.tokens(output))
+
+    def page_stats_for(self, page: Page, output: str) -> PageStats | None:
+        """Statistics of one output against a dataset page's gold; None when the page's gold
+        cannot support this metric (reported as not applicable, never as zero).
+
+        Body-based metrics use `page.body`; a metric scored on other gold (snippets) overrides
+        this hook.
+        """
+        return None if page.body is None else self.page_stats(page.body, output)
 
     def score_stats(self, stats: PageStats) -> Score:
         """The Score of one page's (or a pooled) statistics."""
