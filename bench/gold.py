@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from bench.dataset import Dataset, Page, Snippet, hash_pages
+from bench.difficulty import band, body_share
 from bench.errors import BenchError, GoldError
 
 if sys.version_info >= (3, 11):
@@ -125,6 +127,14 @@ def load_page(record_path: Path) -> Page:
     return page_from_record(load_record(record_path), record_path)
 
 
+def _with_difficulty(page: Page) -> Page:
+    """The page with its body share and difficulty band in `meta`, for breakdowns."""
+    share = body_share(page)
+    meta = {**page.meta, "difficulty": band(share),
+            "body_share": "" if share is None else f"{share:.3f}"}
+    return replace(page, meta=meta)
+
+
 def load_gold(path: Path | None = None) -> Dataset:
     """Load every page of a gold folder (the bundled set by default), or one record file."""
     root = bundled_gold_dir() if path is None else Path(path)
@@ -137,5 +147,5 @@ def load_gold(path: Path | None = None) -> Dataset:
     if not records:
         raise BenchError(f"{root}: no gold records (*.toml) found")
     # Ids equal file stems, so ids in one folder are unique by construction.
-    pages = tuple(load_page(record) for record in records)
+    pages = tuple(_with_difficulty(load_page(record)) for record in records)
     return Dataset(name="gold", pages=pages, content_hash=hash_pages(pages))

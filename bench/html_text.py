@@ -6,6 +6,8 @@ gold text is really on the page. Nothing on the page is executed: lxml only pars
 
 from __future__ import annotations
 
+import json
+
 import lxml.html
 from lxml import etree
 
@@ -35,6 +37,29 @@ def visible_text(html: str) -> str:
     for hidden in root.xpath('//*[@hidden or contains(translate(@style," ",""),"display:none")]'):
         hidden.drop_tree()
     return element_text(root)
+
+
+def text_with_scripts(html: str) -> str:
+    """The visible text followed by the strings held in the page's scripts (JSON values, or the
+    raw script text): for pages whose only copy of the body is JSON-LD or `__NEXT_DATA__`."""
+    texts = [visible_text(html)]
+    for script in parse_html(html).iter("script"):
+        source = script.text or ""
+        try:
+            texts += _json_strings(json.loads(source))
+        except ValueError:
+            texts.append(source)
+    return "\n".join(texts)
+
+
+def _json_strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [text for item in value for text in _json_strings(item)]
+    return []
 
 
 def element_text(root: etree._Element) -> str:

@@ -9,46 +9,21 @@ only checked for presence.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from bench.dataset import Page
 from bench.encoding import UndecodableError, decode_html
 from bench.errors import BenchError, GoldError
 from bench.gold import bundled_gold_dir, load_page
-from bench.html_text import parse_html, visible_text
 from bench.normalize import collapse_whitespace, normalize
+from bench.page_text import page_text
 from bench.tokenizers import UnicodeTokenizer
 
 _MIN_TOKENS_FOR_BODY_CHECK = 3
-_SCRIPT_BODY_CASES = {"json-ld-body", "next-data-body"}
 
 
 def _comparable(text: str) -> str:
     return collapse_whitespace(normalize(text))
-
-
-def _page_text(page: Page, html: str) -> str:
-    """What the gold may quote: the visible text, plus script data for script-only bodies."""
-    text = visible_text(html)
-    if _SCRIPT_BODY_CASES & set(page.meta.get("hard_cases", "").split(",")):
-        for script in parse_html(html).iter("script"):
-            source = script.text or ""
-            try:
-                text += "\n" + "\n".join(_json_strings(json.loads(source)))
-            except ValueError:
-                text += "\n" + source
-    return text
-
-
-def _json_strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, list):
-        return [text for item in value for text in _json_strings(item)]
-    return []
 
 
 def check_page(page: Page, record_path: Path) -> list[str]:
@@ -57,11 +32,11 @@ def check_page(page: Page, record_path: Path) -> list[str]:
         html, _charset = decode_html(page.read_html(), page.encoding)
     except UndecodableError as error:
         return [str(GoldError(page.html_path, "(html)", str(error)))]
-    page_text = _comparable(_page_text(page, html))
+    text_on_page = _comparable(page_text(page, html))
     body = _comparable(page.body or "")
     problems = []
     for number, paragraph in enumerate((page.body or "").split("\n\n"), start=1):
-        if paragraph.strip() and _comparable(paragraph) not in page_text:
+        if paragraph.strip() and _comparable(paragraph) not in text_on_page:
             problems.append(str(GoldError(record_path, f"body paragraph {number}",
                                           f"not found on the page: {paragraph[:60]!r}")))
     tokens = UnicodeTokenizer()
@@ -71,7 +46,7 @@ def check_page(page: Page, record_path: Path) -> list[str]:
             if not line_text:
                 continue
             where = f"boilerplate[{index}].text"
-            if line_text not in page_text:
+            if line_text not in text_on_page:
                 problems.append(str(GoldError(record_path, where,
                                               f"not found on the page: {line[:60]!r}")))
             elif len(tokens(line_text)) >= _MIN_TOKENS_FOR_BODY_CHECK and line_text in body:

@@ -9,4 +9,6 @@ COMMANDS: dict[str, str] = {
     "score": "score one output text file against a gold text file",
     "list": "show the extractors, their versions, and how to install missing ones",
     "validate": "check gold records against their pages",
+    "add": "draft a gold record for a new page, for a person to correct",
+    "datasheet": "print (or --write) the gold set's datasheet counts",
 }

@@ -1,0 +1,34 @@
+"""The datasheet in gold/README.md must match the files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.datasheet import END, START, datasheet_block, replace_block
+from bench.errors import BenchError
+from bench.gold import bundled_gold_dir, load_gold
+
+
+def test_readme_counts_match_the_gold_files() -> None:
+    readme = (bundled_gold_dir() / "README.md").read_text(encoding="utf-8")
+    block = datasheet_block(load_gold())
+    assert block in readme, "gold/README.md is stale: run `boilerbench datasheet --write`"
+
+
+def test_block_counts_languages_and_categories(gold_dir: Path) -> None:
+    block = datasheet_block(load_gold())
+    pages = len(list(gold_dir.glob("*.toml")))
+    assert block.startswith(START)
+    assert block.endswith(END)
+    assert f"**{pages} pages**" in block
+    assert "| bn |" in block
+    assert "| caption-duplicate |" in block
+    assert "| utf-8 |" in block
+
+
+def test_replace_block_needs_markers(tmp_path: Path) -> None:
+    with pytest.raises(BenchError, match="markers are missing"):
+        replace_block("no markers", "x", path=tmp_path / "README.md")
+    assert replace_block(f"a\n{START}\nold\n{END}\nb", "NEW", path=tmp_path) == "a\nNEW\nb"
