@@ -9,6 +9,7 @@ from bench.metrics.token_f1 import TokenF1
 from bench.results import RunStore
 from bench.runner import Job, extract, run
 from extractors.base import Extractor
+from tests.conftest import REFERENCE_ID
 
 
 def _boom(html: str, url: str | None) -> str:
@@ -29,7 +30,7 @@ TITLE = Extractor(name="title", package="boilerbench", extract=_echo_title)
 
 
 def test_an_exception_is_a_recorded_failure() -> None:
-    (page,) = load_gold().pages[:1]
+    (page,) = load_gold().select(page_ids=[REFERENCE_ID]).pages
     extraction = extract(Job(BOOM, page))
     assert extraction.output == ""
     assert extraction.error is not None
@@ -37,12 +38,12 @@ def test_an_exception_is_a_recorded_failure() -> None:
 
 
 def test_a_non_string_result_is_a_failure() -> None:
-    (page,) = load_gold().pages[:1]
+    (page,) = load_gold().select(page_ids=[REFERENCE_ID]).pages
     assert extract(Job(NOT_TEXT, page)).error == "TypeError: returned NoneType, not str"
 
 
 def test_run_goes_on_after_a_failure_and_scores_it_zero(tmp_path: Path) -> None:
-    dataset = load_gold()
+    dataset = load_gold().select(page_ids=[REFERENCE_ID])
     store = RunStore(tmp_path / "run")
     records = run(dataset, [BOOM, TITLE], metric=TokenF1(), store=store)
     assert [r["extractor"] for r in records] == ["boom", "title"] * len(dataset)
