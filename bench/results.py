@@ -11,31 +11,15 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from bench.errors import BenchError
+from bench.jsonfile import read_json_object, write_json_atomic
 
 RUN_FILE, PAGES_FILE, SUMMARY_FILE = "run.json", "pages.jsonl", "summary.json"
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write `data` as JSON to `path` so that readers see the old file or the new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as tmp:
-            json.dump(data, tmp, ensure_ascii=False, indent=2)
-            tmp.write("\n")
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
 
 
 def new_run_id() -> str:
@@ -69,7 +53,7 @@ class RunStore:
 
     def manifest(self) -> dict[str, Any]:
         """The run's `run.json`."""
-        return _read_json(self.directory / RUN_FILE)
+        return read_json_object(self.directory / RUN_FILE)
 
     def records(self) -> list[dict[str, Any]]:
         """Every whole record in `pages.jsonl`; a torn last line is dropped from the file."""
@@ -117,16 +101,4 @@ class RunStore:
 
     def summary(self) -> dict[str, Any]:
         """The run's `summary.json`."""
-        return _read_json(self.directory / SUMMARY_FILE)
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BenchError(f"{path}: not found (is this a run directory?)") from None
-    except (ValueError, UnicodeDecodeError) as error:
-        raise BenchError(f"{path}: not valid JSON: {error}") from None
-    if not isinstance(data, dict):
-        raise BenchError(f"{path}: expected a JSON object")
-    return data
+        return read_json_object(self.directory / SUMMARY_FILE)

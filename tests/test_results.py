@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.errors import BenchError
-from bench.results import RunStore, write_json_atomic
+from bench.results import RunStore
 
 
 def test_torn_last_line_is_dropped_and_appends_continue(tmp_path: Path) -> None:
@@ -27,23 +27,6 @@ def test_resume_refuses_a_different_dataset(tmp_path: Path) -> None:
     RunStore(tmp_path).start({"dataset": "gold-1p-aaa", "signature": "s"})
     with pytest.raises(BenchError, match="cannot resume: dataset"):
         RunStore(tmp_path).start({"dataset": "gold-2p-bbb", "signature": "s"})
-
-
-def test_atomic_write_leaves_no_temporary_files(tmp_path: Path) -> None:
-    target = tmp_path / "summary.json"
-    write_json_atomic(target, {"f1": 0.5, "text": "বাংলা"})
-    write_json_atomic(target, {"f1": 0.75})
-    assert json.loads(target.read_text(encoding="utf-8")) == {"f1": 0.75}
-    assert [p.name for p in tmp_path.iterdir()] == ["summary.json"]
-
-
-def test_failed_atomic_write_keeps_the_old_file(tmp_path: Path) -> None:
-    target = tmp_path / "summary.json"
-    write_json_atomic(target, {"f1": 0.5})
-    with pytest.raises(TypeError):
-        write_json_atomic(target, {"f1": object()})
-    assert json.loads(target.read_text(encoding="utf-8")) == {"f1": 0.5}
-    assert [p.name for p in tmp_path.iterdir()] == ["summary.json"]
 
 
 def test_missing_summary_is_a_clear_error(tmp_path: Path) -> None:

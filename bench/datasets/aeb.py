@@ -3,25 +3,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 from bench.dataset import Dataset, Page, hash_pages
 from bench.errors import BenchError
-
-
-def read_json_object(path: Path) -> dict[str, Any]:
-    """A JSON file whose top level is an object; errors name the file."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BenchError(f"{path}: not found") from None
-    except (ValueError, UnicodeDecodeError) as error:
-        raise BenchError(f"{path}: not valid JSON: {error}") from None
-    if not isinstance(data, dict):
-        raise BenchError(f"{path}: expected a JSON object at the top level")
-    return data
+from bench.jsonfile import read_json_object
 
 
 def load(path: Path) -> Dataset:
