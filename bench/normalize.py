@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import regex
+
 NORMALIZATION = "nfkc-casefold-nocf"
 """Name of the normalisation in score signatures: NFKC, case fold, no Cf controls."""
 
@@ -36,3 +38,12 @@ def normalize(text: str) -> str:
 def collapse_whitespace(text: str) -> str:
     """Return `text` with every run of white space turned into one space, ends stripped."""
     return " ".join(text.split())
+
+
+_GRAPHEME = regex.compile(r"\X")
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` grapheme clusters (never inside one), "…" marking a cut."""
+    graphemes = _GRAPHEME.findall(text)
+    return text if len(graphemes) <= limit else "".join(graphemes[:limit]) + "…"

@@ -1,4 +1,4 @@
-from bench.normalize import collapse_whitespace, normalize
+from bench.normalize import collapse_whitespace, normalize, shorten
 
 
 def test_zero_width_and_bidi_controls_are_removed() -> None:
@@ -13,3 +13,10 @@ def test_case_fold_and_nfkc() -> None:
 
 def test_collapse_whitespace() -> None:
     assert collapse_whitespace("  a \n\t b  ") == "a b"
+
+
+def test_shorten_never_cuts_inside_a_grapheme() -> None:
+    # "মূল্য" is two clusters, the second a conjunct (ল + virama + য).
+    assert shorten("মূল্য দিই", 2) == "মূল্য…"
+    assert shorten("মূল্য দিই", 1) == "মূ…"
+    assert shorten("short", 10) == "short"

@@ -1,0 +1,71 @@
+"""`validate`: every disagreement between a record and its page, with file and field."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from bench.cli import main
+from bench.validate import validate_gold
+from tests.conftest import REFERENCE_ID
+
+
+@pytest.fixture
+def record(tmp_path: Path, reference_record: Path) -> Path:
+    shutil.copy(reference_record.with_suffix(".html"), tmp_path / f"{REFERENCE_ID}.html")
+    target = tmp_path / f"{REFERENCE_ID}.toml"
+    shutil.copy(reference_record, target)
+    return target
+
+
+def _append_snippet(record: Path, category: str, text: str) -> None:
+    with record.open("a", encoding="utf-8") as handle:
+        handle.write(f'\n[[boilerplate]]\ncategory = "{category}"\ntext = "{text}"\n')
+
+
+def test_reference_page_is_valid(record: Path) -> None:
+    assert validate_gold(record.parent) == ([], 1)
+
+
+def test_body_paragraph_not_on_the_page(record: Path) -> None:
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("পেসকভ বলেন,", "পেসকভ জানান,", 1), encoding="utf-8")
+    problems, _ = validate_gold(record.parent)
+    assert problems == [f"{record}: field 'body paragraph 2': not found on the page: "
+                        "'পেসকভ জানান, পিয়ংইয়ংয়ের সঙ্গে আমাদের নিজস্ব সম্পর্ক রয়েছে। "
+                        "উত্তর কোরিয়া আমাদের প্রতিবেশী হওয়ায়…'"]
+
+
+def test_snippet_not_on_the_page_and_snippet_in_body(record: Path) -> None:
+    _append_snippet(record, "promo", "Download our app today")
+    _append_snippet(record, "other",
+                    "উত্তর কোরিয়া আমাদের প্রতিবেশী হওয়ায় আমরা এই সম্পর্ককে মূল্য দিই")
+    problems, _ = validate_gold(record.parent)
+    count = len(record.read_text(encoding="utf-8").split("[[boilerplate]]")) - 1
+    assert problems == [
+        f"{record}: field 'boilerplate[{count - 1}].text': not found on the page: "
+        "'Download our app today'",
+        f"{record}: field 'boilerplate[{count}].text': is part of the body: "
+        "'উত্তর কোরিয়া আমাদের প্রতিবেশী হওয়ায় আমরা এই সম্পর্ককে মূল্য দিই'",
+    ]
+
+
+def test_short_line_inside_a_body_word_is_allowed(record: Path) -> None:
+    _append_snippet(record, "navigation", "জাতীয়")  # also inside "মার্কিন জাতীয় নিরাপত্তা"
+    assert validate_gold(record.parent) == ([], 1)
+
+
+def test_cli_exits_1_and_reports_every_problem(record: Path) -> None:
+    _append_snippet(record, "promo", "Download our app today")
+    buffer = io.StringIO()
+    assert main(["validate", str(record.parent)], console=Console(file=buffer, width=300)) == 1
+    assert buffer.getvalue().splitlines()[-1] == "1 page(s) checked, 1 problem(s)"
+    broken = record.parent / "broken.toml"
+    broken.write_text("schema = 1\n", encoding="utf-8")
+    buffer = io.StringIO()
+    assert main(["validate", str(record.parent)], console=Console(file=buffer, width=300)) == 1
+    assert f"{broken}: field 'id': missing" in buffer.getvalue()
