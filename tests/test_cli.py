@@ -26,13 +26,13 @@ def test_run_prints_the_table_for_five_configurations(tmp_path: Path) -> None:
                         *(arg for name in names for arg in ("-e", name)))
     assert code == 0
     header = out.splitlines()[2]
-    for column in ("extractor", "version", "precision", "recall", "F1", "pages", "failures",
-                   "median ms"):
+    for column in ("extractor", "version", "precision", "recall", "F1", "F1 95% CI", "pages",
+                   "failures", "median ms"):
         assert column in header
     rows = {line.split("│")[1].strip(): line for line in out.splitlines() if "│" in line}
     assert set(names) <= set(rows)
     no_comments = [cell.strip() for cell in rows["trafilatura-no-comments"].split("│")]
-    assert no_comments[3:8] == ["1.000", "1.000", "1.000", "1", "0"]
+    assert no_comments[3:9] == ["1.000", "1.000", "1.000", "1.000–1.000", "1", "0"]
     fulltext = [cell.strip() for cell in rows["fulltext"].split("│")]
     assert fulltext[4] == "1.000"  # the recall ceiling
     assert float(fulltext[3]) < 0.5  # and most of the page is boilerplate
@@ -50,10 +50,9 @@ def test_run_json_is_the_summary(tmp_path: Path) -> None:
     assert code == 0
     summary = json.loads(out)
     (row,) = summary["extractors"]
-    tokens_body = row["micro"]
     # trafilatura's default keeps the comment prompt (2 tokens) after the whole body.
     assert row["recall"] == 1.0
-    assert tokens_body["precision"] == pytest.approx(row["precision"])
+    assert row["values"]["micro_precision"] == pytest.approx(row["precision"])
     assert 0.98 < row["precision"] < 1.0
     assert summary["signature"].startswith("metric:token-f1|")
     assert summary["dataset"]["label"] in summary["signature"]

@@ -3,7 +3,10 @@
 import pytest
 
 from bench.metrics import get_metric
-from bench.metrics.token_f1 import TokenF1, prf
+import numpy as np
+
+from bench.metrics.base import prf_array
+from bench.metrics.token_f1 import TokenF1
 from bench.signature import Signature
 
 
@@ -57,8 +60,8 @@ def test_normalisation_makes_case_and_width_irrelevant() -> None:
 
 
 def test_prf_zero_denominators() -> None:
-    assert prf(0, 0, 0) == (1.0, 1.0, 1.0)
-    assert prf(0, 3, 0) == (0.0, 0.0, 0.0)
+    rows = prf_array(np.array([[0.0, 0.0, 0.0], [0.0, 3.0, 0.0], [2.0, 2.0, 0.0]]))
+    assert rows.tolist() == [[1.0, 1.0, 1.0], [0.0, 0.0, 0.0], [0.5, 1.0, pytest.approx(2 / 3)]]
 
 
 def test_corpus_macro_and_micro_differ() -> None:
@@ -66,10 +69,13 @@ def test_corpus_macro_and_micro_differ() -> None:
     stats = [metric.page_stats("a b c d", "a b c d"), metric.page_stats("x y", "x z")]
     corpus = metric.corpus_score(stats)
     # page 1: 1/1/1; page 2: P .5 R .5 F .5 -> macro .75; micro: tp 5, fp 1, fn 1 -> 5/6.
-    assert corpus.macro.f1 == pytest.approx(0.75)
-    assert corpus.micro.precision == pytest.approx(5 / 6)
-    assert corpus.micro.recall == pytest.approx(5 / 6)
+    assert corpus.score.f1 == pytest.approx(0.75)
+    assert corpus.values["micro_precision"] == pytest.approx(5 / 6)
+    assert corpus.values["micro_recall"] == pytest.approx(5 / 6)
     assert corpus.pages == 2
+    # Two pages: a resample holds page 1 twice (F1 1), page 2 twice (.5), or both (.75).
+    assert corpus.intervals["f1"] == (0.5, 1.0)
+    assert metric.corpus_score(stats).std == corpus.std  # seeded: the same every time
 
 
 def test_score_carries_signature_and_renders() -> None:
