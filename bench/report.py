@@ -103,6 +103,20 @@ def leaks_table(rows: Sequence[Mapping[str, Any]]) -> Table | None:
     return table
 
 
+def breakdown_table(field: str, rows: Sequence[Mapping[str, Any]]) -> Table:
+    """Scores per value of a page field: one row per value and extractor."""
+    table = Table(title=Text(f"by {field}"))
+    table.add_column(field, no_wrap=True)
+    table.add_column("extractor", no_wrap=True)
+    for header in ("pages", "precision", "recall", "F1", "F1 95% CI"):
+        table.add_column(header, justify="right", min_width=len(header))
+    for row in rows:
+        table.add_row(Text(row["value"]), Text(row["extractor"]), Text(str(row["pages"])),
+                      _number(row["precision"]), _number(row["recall"]), _number(row["f1"]),
+                      _interval(row))
+    return table
+
+
 def extractor_table(rows: Sequence[tuple[str, str, str, str]]) -> Table:
     """`boilerbench list`: name, status (version or "not installed"), package, and notes."""
     table = Table(title=Text("extractors"))

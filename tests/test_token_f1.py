@@ -1,10 +1,9 @@
 """Scorer vectors worked out by hand."""
 
+import numpy as np
 import pytest
 
 from bench.metrics import get_metric
-import numpy as np
-
 from bench.metrics.base import prf_array
 from bench.metrics.token_f1 import TokenF1
 from bench.signature import Signature
