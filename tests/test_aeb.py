@@ -4,7 +4,6 @@ the published table of ../shared/datasets/aeb/SOURCE.md reproduced from the pred
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
@@ -12,6 +11,7 @@ from bench.datasets import load_dataset
 from bench.metrics import get_metric
 from bench.metrics.aeb import AEB, GoldIndex, shingle_counts, shingles
 from bench.scoring import score_files
+from tests.conftest import SHARED
 
 # Published results (SOURCE.md): file stem -> (F1, precision, recall, accuracy, ±).
 PUBLISHED = {
@@ -40,7 +40,7 @@ PUBLISHED = {
 
 @pytest.fixture(scope="module")
 def aeb_rows() -> dict[str, dict[str, object]]:
-    folder = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "aeb"
+    folder = SHARED / "datasets" / "aeb"
     if not folder.is_dir():
         pytest.fail(f"{folder} is missing: the shared datasets must sit beside the checkout")
     dataset = load_dataset(f"aeb:{folder}")

@@ -85,3 +85,15 @@ def test_score_carries_signature_and_renders() -> None:
     assert "|data:toy|" in text
     assert Signature.parse(str(score.signature)) == score.signature
     assert score.to_dict()["signature"] == str(score.signature)
+
+
+def test_per_page_scores_feed_a_paired_comparison() -> None:
+    from bench.stats import compare
+
+    metric = TokenF1()
+    gold = ["a b c d", "e f g h", "i j k l"]
+    better = [metric.page_stats(g, g) for g in gold]
+    worse = [metric.page_stats(g, g + " x x x x") for g in gold]
+    f1_better, f1_worse = metric.page_scores(better)[:, 2], metric.page_scores(worse)[:, 2]
+    assert f1_worse.tolist() == [pytest.approx(2 / 3)] * 3
+    assert compare(f1_better, f1_worse).delta == pytest.approx(1 / 3)
