@@ -9,26 +9,111 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+_HEADLINE = ("precision", "recall", "f1")
+
 
 def _number(value: float | None, digits: int = 3) -> Text:
     return Text("n/a" if value is None else f"{value:.{digits}f}", justify="right")
 
 
+def _interval(row: Mapping[str, Any], key: str = "f1") -> Text:
+    pair = (row.get("ci") or {}).get(key)
+    return Text("n/a" if pair is None else f"{pair[0]:.3f}–{pair[1]:.3f}", justify="right")
+
+
+def _extra_fields(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Corpus values beyond P/R/F1 worth a column (accuracy); pooled micro scores stay in JSON."""
+    fields: dict[str, None] = {}
+    for row in rows:
+        fields.update(dict.fromkeys(key for key in row.get("values") or {}
+                                    if key not in _HEADLINE and not key.startswith("micro_")))
+    return list(fields)
+
+
+def _by_f1(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    return sorted(rows, key=lambda row: -1.0 if row["f1"] is None else -row["f1"])
+
+
+def _title(summary: Mapping[str, Any]) -> Text:
+    return Text(f"boilerbench {summary['metric']} on {summary['dataset']['label']}")
+
+
+def _caption(summary: Mapping[str, Any]) -> Text:
+    boot = summary["bootstrap"]
+    return Text(f"{summary['signature']}\nCI: {boot['confidence']:.0%} bootstrap over pages, "
+                f"{boot['resamples']} resamples, seed {boot['seed']}")
+
+
 def summary_table(summary: Mapping[str, Any]) -> Table:
     """The run table: one row per extractor, best F1 first; the signature as caption."""
-    dataset = summary["dataset"]
-    table = Table(title=Text(f"boilerbench {summary['metric']} on {dataset['label']}"),
-                  caption=Text(str(summary["signature"])), caption_justify="left")
+    rows = _by_f1(summary["extractors"])
+    extra = _extra_fields(rows)
+    table = Table(title=_title(summary), caption=_caption(summary), caption_justify="left")
     table.add_column("extractor", no_wrap=True)
     table.add_column("version")
-    for header in ("precision", "recall", "F1", "pages", "failures", "median ms"):
+    for header in ("precision", "recall", "F1", "F1 95% CI", *extra, "pages", "failures",
+                   "median ms"):
         table.add_column(header, justify="right", min_width=len(header))
-    rows: Sequence[Mapping[str, Any]] = sorted(
-        summary["extractors"], key=lambda row: -1.0 if row["f1"] is None else -row["f1"])
     for row in rows:
+        values = row.get("values") or {}
         table.add_row(Text(row["name"]), Text(row["version"]), _number(row["precision"]),
-                      _number(row["recall"]), _number(row["f1"]), Text(str(row["pages"])),
+                      _number(row["recall"]), _number(row["f1"]), _interval(row),
+                      *(_number(values.get(key)) for key in extra), Text(str(row["pages"])),
                       Text(str(row["failures"])), _number(row["median_ms"], 1))
+    return table
+
+
+def predictions_table(summary: Mapping[str, Any]) -> Table:
+    """`score-predictions`: one row per prediction file, best F1 first; ± is the bootstrap
+    standard deviation (AEB's "±")."""
+    rows = _by_f1(summary["systems"])
+    extra = _extra_fields(rows)
+    table = Table(title=_title(summary), caption=_caption(summary), caption_justify="left")
+    table.add_column("system", no_wrap=True)
+    for header in ("precision", "recall", "F1", "±", "F1 95% CI", *extra, "pages"):
+        table.add_column(header, justify="right", min_width=len(header))
+    for row in rows:
+        values, std = row.get("values") or {}, row.get("std") or {}
+        table.add_row(Text(row["name"]), _number(row["precision"]), _number(row["recall"]),
+                      _number(row["f1"]), _number(std.get("f1")), _interval(row),
+                      *(_number(values.get(key)) for key in extra), Text(str(row["pages"])))
+    return table
+
+
+def leaks_table(rows: Sequence[Mapping[str, Any]]) -> Table | None:
+    """Leaks by category: per extractor, on how many of the pages labeled with a category some
+    snippet of it leaked; the last row is the mean duplication. None without labeled pages."""
+    categories = sorted({category for row in rows for category in row.get("leaks") or {}})
+    if not categories:
+        return None
+    table = Table(title=Text("leaks by category (pages leaked / pages labeled)"))
+    table.add_column("category", no_wrap=True)
+    for row in rows:
+        table.add_column(Text(row["name"]), justify="right")
+    for category in categories:
+        cells = []
+        for row in rows:
+            counts = (row.get("leaks") or {}).get(category)
+            cells.append(Text("" if counts is None else
+                              f"{counts['leaked_pages']}/{counts['pages']}", justify="right"))
+        table.add_row(Text(category), *cells)
+    table.add_row(Text("duplication (% tokens)"),
+                  *(_number(None if row.get("duplication") is None
+                            else 100 * row["duplication"], 1) for row in rows))
+    return table
+
+
+def breakdown_table(field: str, rows: Sequence[Mapping[str, Any]]) -> Table:
+    """Scores per value of a page field: one row per value and extractor."""
+    table = Table(title=Text(f"by {field}"))
+    table.add_column(field, no_wrap=True)
+    table.add_column("extractor", no_wrap=True)
+    for header in ("pages", "precision", "recall", "F1", "F1 95% CI"):
+        table.add_column(header, justify="right", min_width=len(header))
+    for row in rows:
+        table.add_row(Text(row["value"]), Text(row["extractor"]), Text(str(row["pages"])),
+                      _number(row["precision"]), _number(row["recall"]), _number(row["f1"]),
+                      _interval(row))
     return table
 
 

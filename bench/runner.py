@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from bench.dataset import Dataset, Page
 from bench.encoding import UndecodableError, decode_html
+from bench.leakage import duplication, leaks
 from bench.metrics import Metric
 from bench.results import RunStore
 from extractors.base import Extractor
@@ -76,14 +77,18 @@ class InlineExecutor:
         return map(extract, jobs)
 
 
-def page_record(page: Page, extraction: Extraction, metric: Metric) -> dict[str, Any]:
-    """The JSON record of one page and extractor: identity, timing, output and scores."""
+def page_record(page: Page, extraction: Extraction, metric: Metric, *,
+                diagnostics: bool = True) -> dict[str, Any]:
+    """The JSON record of one page and extractor: identity, timing, output and scores, and
+    (with `diagnostics`) the leaks of labeled boilerplate and the duplication of the output."""
     record: dict[str, Any] = {
         "page": page.id, "extractor": extraction.extractor, "version": extraction.version,
         "language": page.language, "page_type": page.page_type,
         "seconds": round(extraction.seconds, 6), "error": extraction.error,
         "output": extraction.output, "stats": None, "precision": None, "recall": None,
-        "f1": None,
+        "f1": None, "duplication": duplication(extraction.output) if diagnostics else None,
+        "leaks": (leaks(page.boilerplate, extraction.output)
+                  if diagnostics and page.boilerplate else None),
     }
     stats = metric.page_stats_for(page, extraction.output)
     if stats is not None:  # None: this page's gold cannot support the metric

@@ -9,17 +9,37 @@ from typing import Any
 
 from bench import __version__
 from bench.dataset import Dataset
+from bench.leakage import leak_summary
 from bench.metrics import Metric
+from bench.stats import DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED
 from extractors.base import Extractor
 
 SUMMARY_SCHEMA = 1
 
 
+def scores_summary(records: Sequence[Mapping[str, Any]], metric: Metric) -> dict[str, Any]:
+    """Corpus scores (with bootstrap intervals), leaks by category and duplication of one
+    system's records; pages the metric does not apply to are left out of the scores."""
+    scored = [tuple(record["stats"]) for record in records if record["stats"] is not None]
+    corpus = metric.corpus_score(scored) if scored else None
+    return {
+        "precision": corpus.score.precision if corpus else None,
+        "recall": corpus.score.recall if corpus else None,
+        "f1": corpus.score.f1 if corpus else None,
+        "scored_pages": len(scored),
+        "values": dict(corpus.values) if corpus else None,
+        "ci": {key: list(pair) for key, pair in corpus.intervals.items()} if corpus else None,
+        "std": dict(corpus.std) if corpus else None,
+        "leaks": leak_summary(record.get("leaks") for record in records),
+        "duplication": statistics.fmean(dup) if (dup := [
+            record["duplication"] for record in records
+            if record.get("duplication") is not None]) else None,
+    }
+
+
 def extractor_summary(extractor: Extractor, records: Sequence[Mapping[str, Any]],
                       metric: Metric) -> dict[str, Any]:
     """Corpus scores, failures and timing of one extractor over its records."""
-    scored = [tuple(record["stats"]) for record in records if record["stats"] is not None]
-    corpus = metric.corpus_score(scored) if scored else None
     seconds = [record["seconds"] for record in records]
     return {
         "name": extractor.name,
@@ -27,11 +47,7 @@ def extractor_summary(extractor: Extractor, records: Sequence[Mapping[str, Any]]
         "settings": {key: repr(value) for key, value in extractor.settings.items()},
         "pages": len(records),
         "failures": sum(1 for record in records if record["error"]),
-        "precision": corpus.macro.precision if corpus else None,
-        "recall": corpus.macro.recall if corpus else None,
-        "f1": corpus.macro.f1 if corpus else None,
-        "micro": ({"precision": corpus.micro.precision, "recall": corpus.micro.recall,
-                   "f1": corpus.micro.f1} if corpus else None),
+        **scores_summary(records, metric),
         "median_ms": round(statistics.median(seconds) * 1000, 3) if seconds else None,
     }
 
@@ -48,7 +64,9 @@ def summarize(*, run_id: str, dataset: Dataset, extractors: Sequence[Extractor],
         "run_id": run_id,
         "signature": str(metric.signature),
         "metric": metric.name,
-        "averaging": "macro over pages (micro: pooled token counts)",
+        "averaging": metric.averaging,
+        "bootstrap": {"resamples": DEFAULT_RESAMPLES, "seed": DEFAULT_SEED,
+                      "confidence": DEFAULT_CONFIDENCE},
         "dataset": {"name": dataset.name, "label": dataset.label, "pages": len(dataset),
                     "sha256": dataset.content_hash},
         "extractors": [extractor_summary(e, by_extractor[e.name], metric) for e in extractors],

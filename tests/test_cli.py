@@ -10,6 +10,7 @@ import pytest
 from rich.console import Console
 
 from bench.cli import main
+from bench.gold import load_gold
 from tests.conftest import REFERENCE_ID
 
 
@@ -26,13 +27,13 @@ def test_run_prints_the_table_for_five_configurations(tmp_path: Path) -> None:
                         "--page", REFERENCE_ID, *(arg for name in names for arg in ("-e", name)))
     assert code == 0
     header = out.splitlines()[2]
-    for column in ("extractor", "version", "precision", "recall", "F1", "pages", "failures",
-                   "median ms"):
+    for column in ("extractor", "version", "precision", "recall", "F1", "F1 95% CI", "pages",
+                   "failures", "median ms"):
         assert column in header
     rows = {line.split("│")[1].strip(): line for line in out.splitlines() if "│" in line}
     assert set(names) <= set(rows)
     no_comments = [cell.strip() for cell in rows["trafilatura-no-comments"].split("│")]
-    assert no_comments[3:8] == ["1.000", "1.000", "1.000", "1", "0"]
+    assert no_comments[3:9] == ["1.000", "1.000", "1.000", "1.000–1.000", "1", "0"]
     fulltext = [cell.strip() for cell in rows["fulltext"].split("│")]
     assert fulltext[4] == "1.000"  # the recall ceiling
     assert float(fulltext[3]) < 0.5  # and most of the page is boilerplate
@@ -51,10 +52,9 @@ def test_run_json_is_the_summary(tmp_path: Path) -> None:
     assert code == 0
     summary = json.loads(out)
     (row,) = summary["extractors"]
-    tokens_body = row["micro"]
     # trafilatura's default keeps the comment prompt (2 tokens) after the whole body.
     assert row["recall"] == 1.0
-    assert tokens_body["precision"] == pytest.approx(row["precision"])
+    assert row["values"]["micro_precision"] == pytest.approx(row["precision"])
     assert 0.98 < row["precision"] < 1.0
     assert summary["signature"].startswith("metric:token-f1|")
     assert summary["dataset"]["label"] in summary["signature"]
@@ -124,3 +124,52 @@ def test_bad_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["run", "--no-such-option"])
     assert caught.value.code == 2
+
+
+def test_run_shows_leaks_and_breakdown(tmp_path: Path) -> None:
+    code, out = run_cli("run", "--reports-dir", str(tmp_path), "--no-progress", "-e",
+                        "trafilatura", "-e", "fulltext", "--by", "language",
+                        "--page", REFERENCE_ID)
+    assert code == 0
+    assert "leaks by category (pages leaked / pages labeled)" in out
+    rows = {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:-1]]
+            for line in out.splitlines() if "│" in line}
+    assert rows["comment-prompt"] == ["1/1", "1/1"]  # trafilatura keeps comments by default
+    assert rows["trending-list"] == ["0/1", "1/1"]
+    assert rows["duplication (% tokens)"][0] == "0.0"
+    assert float(rows["duplication (% tokens)"][1]) > 0  # the page repeats its caption
+    assert "by language" in out
+    (run_dir,) = tmp_path.iterdir()
+    summary = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))
+    assert [row["value"] for row in summary["breakdowns"]["language"]] == ["bn", "bn"]
+    assert summary["extractors"][0]["ci"]["f1"][0] <= summary["extractors"][0]["f1"]
+
+
+def test_score_predictions_reproduces_aeb(shared: Path) -> None:
+    aeb = shared / "datasets" / "aeb"
+    code, out = run_cli("score-predictions", "--dataset", f"aeb:{aeb}", "--metric", "aeb",
+                        str(aeb / "output" / "trafilatura.json"),
+                        str(aeb / "output" / "goose3.json"))
+    assert code == 0
+    rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in out.splitlines()
+            if "│" in line]
+    assert rows[0][:6] == ["trafilatura", "0.938", "0.978", "0.958", "0.006", "0.946–0.968"]
+    assert rows[0][6:] == ["0.293", "181"]
+    assert rows[1][:4] == ["goose3", "0.940", "0.856", "0.896"]
+    assert "metric:aeb|tok:re-word|norm:none|data:aeb-181p-" in out
+    code, out = run_cli("score-predictions", "--dataset", f"aeb:{aeb}", "--metric", "aeb",
+                        "--json", "-j", "1", str(aeb / "output" / "goose3.json"))
+    (system,) = json.loads(out)["systems"]
+    assert system["values"]["accuracy"] == pytest.approx(0.232, abs=0.001)
+
+
+def test_score_predictions_bad_file_is_one_line(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "sys.json"
+    bad.write_text('{"other-id": {"articleBody": "x"}}', encoding="utf-8")
+    code, _ = run_cli("score-predictions", str(bad))
+    assert code == 2
+    gold = load_gold()
+    assert capsys.readouterr().err == (
+        f"boilerbench: error: {bad}: no prediction for {len(gold)} of {len(gold)} "
+        f"pages of gold, e.g. '{gold.pages[0].id}'\n")

@@ -1,9 +1,11 @@
 """Scorer vectors worked out by hand."""
 
+import numpy as np
 import pytest
 
 from bench.metrics import get_metric
-from bench.metrics.token_f1 import TokenF1, prf
+from bench.metrics.base import prf_array
+from bench.metrics.token_f1 import TokenF1
 from bench.signature import Signature
 
 
@@ -57,8 +59,8 @@ def test_normalisation_makes_case_and_width_irrelevant() -> None:
 
 
 def test_prf_zero_denominators() -> None:
-    assert prf(0, 0, 0) == (1.0, 1.0, 1.0)
-    assert prf(0, 3, 0) == (0.0, 0.0, 0.0)
+    rows = prf_array(np.array([[0.0, 0.0, 0.0], [0.0, 3.0, 0.0], [2.0, 2.0, 0.0]]))
+    assert rows.tolist() == [[1.0, 1.0, 1.0], [0.0, 0.0, 0.0], [0.5, 1.0, pytest.approx(2 / 3)]]
 
 
 def test_corpus_macro_and_micro_differ() -> None:
@@ -66,10 +68,13 @@ def test_corpus_macro_and_micro_differ() -> None:
     stats = [metric.page_stats("a b c d", "a b c d"), metric.page_stats("x y", "x z")]
     corpus = metric.corpus_score(stats)
     # page 1: 1/1/1; page 2: P .5 R .5 F .5 -> macro .75; micro: tp 5, fp 1, fn 1 -> 5/6.
-    assert corpus.macro.f1 == pytest.approx(0.75)
-    assert corpus.micro.precision == pytest.approx(5 / 6)
-    assert corpus.micro.recall == pytest.approx(5 / 6)
+    assert corpus.score.f1 == pytest.approx(0.75)
+    assert corpus.values["micro_precision"] == pytest.approx(5 / 6)
+    assert corpus.values["micro_recall"] == pytest.approx(5 / 6)
     assert corpus.pages == 2
+    # Two pages: a resample holds page 1 twice (F1 1), page 2 twice (.5), or both (.75).
+    assert corpus.intervals["f1"] == (0.5, 1.0)
+    assert metric.corpus_score(stats).std == corpus.std  # seeded: the same every time
 
 
 def test_score_carries_signature_and_renders() -> None:
@@ -80,3 +85,15 @@ def test_score_carries_signature_and_renders() -> None:
     assert "|data:toy|" in text
     assert Signature.parse(str(score.signature)) == score.signature
     assert score.to_dict()["signature"] == str(score.signature)
+
+
+def test_per_page_scores_feed_a_paired_comparison() -> None:
+    from bench.stats import compare
+
+    metric = TokenF1()
+    gold = ["a b c d", "e f g h", "i j k l"]
+    better = [metric.page_stats(g, g) for g in gold]
+    worse = [metric.page_stats(g, g + " x x x x") for g in gold]
+    f1_better, f1_worse = metric.page_scores(better)[:, 2], metric.page_scores(worse)[:, 2]
+    assert f1_worse.tolist() == [pytest.approx(2 / 3)] * 3
+    assert compare(f1_better, f1_worse).delta == pytest.approx(1 / 3)

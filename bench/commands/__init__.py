@@ -7,6 +7,7 @@ The list below is the whole command set; a module imports its heavy dependencies
 COMMANDS: dict[str, str] = {
     "run": "run extractors on a dataset and print the scores",
     "score": "score one output text file against a gold text file",
+    "score-predictions": "score prediction files against a dataset without running extractors",
     "list": "show the extractors, their versions, and how to install missing ones",
     "validate": "check gold records against their pages",
     "add": "draft a gold record for a new page, for a person to correct",

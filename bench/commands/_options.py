@@ -11,8 +11,9 @@ from bench.tokenizers import TOKENIZERS
 def add_metric_options(parser: argparse.ArgumentParser) -> None:
     """--metric and --tokenizer."""
     parser.add_argument("--metric", default="token-f1", help=f"one of {', '.join(METRICS)}")
-    parser.add_argument("--tokenizer", default="unicode",
-                        help=f"one of {', '.join(TOKENIZERS)} (default: unicode)")
+    parser.add_argument("--tokenizer", default=None,
+                        help=f"one of {', '.join(TOKENIZERS)} (default: the metric's own, "
+                             "unicode for all but aeb)")
 
 
 def add_dataset_option(parser: argparse.ArgumentParser) -> None:

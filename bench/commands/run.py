@@ -25,6 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--type", action="append", default=[], dest="page_type",
                         help="only pages of this page type")
     add_metric_options(parser)
+    parser.add_argument("--by", action="append", default=[], metavar="FIELD",
+                        help="also score per value of a page field: language, page_type, or "
+                             "any field of the gold record (repeatable)")
     parser.add_argument("--reports-dir", type=Path, default=Path("reports"),
                         help="where run directories are written (default: reports)")
     parser.add_argument("--resume", type=Path, default=None, metavar="RUN_DIR",
@@ -36,9 +39,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Run, write the run directory, print the table (or JSON)."""
+    from bench.breakdown import breakdown
     from bench.datasets import load_dataset
     from bench.metrics import get_metric
-    from bench.report import summary_table
+    from bench.report import breakdown_table, leaks_table, summary_table
     from bench.results import RunStore, new_run_id
     from bench.runner import run
     from bench.summary import summarize
@@ -72,10 +76,18 @@ def execute(args: argparse.Namespace, console: Console) -> int:
                          ) from None
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
                         records=records, metric=metric)
+    if args.by:
+        summary["breakdowns"] = {field: breakdown(dataset, records, metric, field)
+                                 for field in args.by}
     store.write_summary(summary)
     if args.json:
         console.print_json(json.dumps(summary, ensure_ascii=False))
     else:
         console.print(summary_table(summary))
+        leaks = leaks_table(summary["extractors"])
+        if leaks is not None:
+            console.print(leaks)
+        for field, rows in summary.get("breakdowns", {}).items():
+            console.print(breakdown_table(field, rows))
         console.print(f"results: {run_dir}", markup=False, highlight=False)
     return 0

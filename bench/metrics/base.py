@@ -1,23 +1,35 @@
 """The metric base class: one place owns per-page and corpus scoring.
 
-A metric fills in two hooks: `_page_stats` turns one (gold, output) pair into a tuple of
-sufficient statistics, and `_score_from_stats` turns such a tuple (or the sum of many) into
-precision, recall and F1. The base class keeps per-page statistics so that corpus scores
-(macro and micro), bootstrap resampling and paired comparisons all reuse them.
+A metric fills in small hooks: `_page_stats` turns one (gold, output) pair into a tuple of
+sufficient statistics; `_scores` turns statistics into precision, recall and F1 (vectorised:
+one row per page); `_corpus` aggregates pages into the corpus values named by `corpus_fields`
+(the first three are always precision, recall and F1). `_corpus` receives page weights, one row
+per resample, so the same hook gives the corpus score (all weights 1) and its bootstrap
+distribution, from which every corpus value gets a confidence interval.
 """
 
 from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
+
+import numpy as np
 
 from bench import __version__
 from bench.dataset import Page
 from bench.normalize import NORMALIZATION, normalize
 from bench.signature import Signature
+from bench.stats import (
+    DEFAULT_CONFIDENCE,
+    DEFAULT_RESAMPLES,
+    DEFAULT_SEED,
+    Array,
+    bootstrap,
+    interval,
+)
 from bench.tokenizers import Tokenizer, get_tokenizer
 
 PageStats = tuple[float, ...]
@@ -50,26 +62,40 @@ class Score:
 
 @dataclass(frozen=True)
 class CorpusScore:
-    """Corpus scores: macro (mean of per-page scores) and micro (pooled statistics)."""
+    """A corpus score as the metric aggregates it, every corpus value with its bootstrap
+    interval and standard deviation, and how the bootstrap was drawn."""
 
-    macro: Score
-    micro: Score
+    score: Score
+    values: Mapping[str, float]
+    intervals: Mapping[str, tuple[float, float]]
+    std: Mapping[str, float]
     pages: int
+    resamples: int
+    seed: int
+    confidence: float
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
-        return {"macro": self.macro.to_dict(), "micro": self.micro.to_dict(), "pages": self.pages}
+        return {**self.score.to_dict(), "values": dict(self.values),
+                "ci": {key: list(pair) for key, pair in self.intervals.items()},
+                "std": dict(self.std), "pages": self.pages,
+                "bootstrap": {"resamples": self.resamples, "seed": self.seed,
+                              "confidence": self.confidence}}
 
 
 class Metric(ABC):
-    """Base of all metrics; subclasses set `name` and fill in the two hooks."""
+    """Base of all metrics; subclasses set `name` and fill in the hooks."""
 
     name: ClassVar[str]
+    default_tokenizer: ClassVar[str] = "unicode"
+    default_normalized: ClassVar[bool] = True
+    corpus_fields: ClassVar[tuple[str, ...]] = ("precision", "recall", "f1")
+    averaging: ClassVar[str] = "macro: mean of per-page scores"
 
-    def __init__(self, *, tokenizer: str = "unicode", normalized: bool = True,
+    def __init__(self, *, tokenizer: str | None = None, normalized: bool | None = None,
                  dataset: str = "adhoc") -> None:
-        self.tokenizer: Tokenizer = get_tokenizer(tokenizer)
-        self.normalized = normalized
+        self.tokenizer: Tokenizer = get_tokenizer(tokenizer or self.default_tokenizer)
+        self.normalized = self.default_normalized if normalized is None else normalized
         self.dataset = dataset
 
     @property
@@ -88,8 +114,15 @@ class Metric(ABC):
         """Sufficient statistics of one page from its gold and output tokens."""
 
     @abstractmethod
-    def _score_from_stats(self, stats: PageStats) -> tuple[float, float, float]:
-        """Precision, recall and F1 from (summed) statistics."""
+    def _scores(self, stats: Array) -> Array:
+        """Precision, recall and F1 (last axis) from statistics (last axis), row by row."""
+
+    def _corpus(self, weights: Array, stats: Array, scores: Array) -> Array:
+        """Corpus values (`corpus_fields`) for each row of page weights (rows x pages), from
+        per-page statistics (pages x k) and scores (pages x 3). Default: weighted mean of
+        per-page scores (macro)."""
+        macro: Array = weights @ scores / weights.sum(axis=1, keepdims=True)
+        return macro
 
     def page_stats(self, gold: str, output: str) -> PageStats:
         """Sufficient statistics of one page from its gold and output text."""
@@ -106,19 +139,56 @@ class Metric(ABC):
 
     def score_stats(self, stats: PageStats) -> Score:
         """The Score of one page's (or a pooled) statistics."""
-        return Score(*self._score_from_stats(stats), signature=self.signature)
+        precision, recall, f1 = (float(x) for x in self._scores(np.array([stats]))[0])
+        return Score(precision, recall, f1, signature=self.signature)
 
     def page_score(self, gold: str, output: str) -> Score:
         """Score one output against its gold."""
         return self.score_stats(self.page_stats(gold, output))
 
-    def corpus_score(self, page_stats: Sequence[PageStats]) -> CorpusScore:
-        """Macro and micro corpus scores from per-page statistics."""
+    def page_scores(self, page_stats: Sequence[PageStats]) -> Array:
+        """Per-page precision, recall and F1 (pages x 3), e.g. for a paired comparison."""
+        return self._scores(np.array(page_stats, dtype=np.float64))
+
+    def corpus_score(self, page_stats: Sequence[PageStats], *,
+                     resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED,
+                     confidence: float = DEFAULT_CONFIDENCE) -> CorpusScore:
+        """The corpus score of these pages, with a seeded bootstrap over pages."""
         if not page_stats:
             raise ValueError("corpus_score needs at least one page")
-        per_page = [self._score_from_stats(stats) for stats in page_stats]
-        n = len(per_page)
-        precision, recall, f1 = (sum(values) / n for values in zip(*per_page, strict=True))
-        macro = Score(precision, recall, f1, signature=self.signature)
-        pooled = tuple(sum(values) for values in zip(*page_stats, strict=True))
-        return CorpusScore(macro=macro, micro=self.score_stats(pooled), pages=n)
+        stats = np.array(page_stats, dtype=np.float64)
+        scores = self._scores(stats)
+        pages = len(stats)
+        point = self._corpus(np.ones((1, pages)), stats, scores)[0]
+        samples = bootstrap(lambda weights: self._corpus(weights, stats, scores), pages,
+                            resamples=resamples, seed=seed)
+        low, high = interval(samples, confidence)
+        spread = samples.std(axis=0, ddof=1) if resamples > 1 else np.zeros(len(point))
+        fields = self.corpus_fields
+        precision, recall, f1 = (float(x) for x in point[:3])
+        return CorpusScore(
+            score=Score(precision, recall, f1, signature=self.signature),
+            values={key: float(x) for key, x in zip(fields, point, strict=True)},
+            intervals={key: (float(lo), float(hi))
+                       for key, lo, hi in zip(fields, low, high, strict=True)},
+            std={key: float(x) for key, x in zip(fields, spread, strict=True)},
+            pages=pages, resamples=resamples, seed=seed, confidence=confidence)
+
+
+def safe_divide(numerator: Array, denominator: Array) -> Array:
+    """numerator / denominator, 0 where the denominator is 0."""
+    return np.divide(numerator, denominator, out=np.zeros_like(numerator, dtype=np.float64),
+                     where=denominator != 0)
+
+
+def prf_array(counts: Array) -> Array:
+    """Precision, recall and F1 from (..., tp, fp, fn) counts, row by row.
+
+    Both texts empty (fp = fn = 0) is a perfect score; otherwise a quantity with a zero
+    denominator is 0: an empty output scores 0 precision, as in the Article Extraction Benchmark.
+    """
+    tp, fp, fn = counts[..., 0], counts[..., 1], counts[..., 2]
+    precision, recall = safe_divide(tp, tp + fp), safe_divide(tp, tp + fn)
+    f1 = safe_divide(2 * precision * recall, precision + recall)
+    perfect = (fp == 0) & (fn == 0)
+    return np.where(perfect[..., None], 1.0, np.stack([precision, recall, f1], axis=-1))

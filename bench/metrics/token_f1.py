@@ -8,33 +8,27 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bench.metrics.base import Metric, PageStats
+import numpy as np
 
-
-def prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
-    """Precision, recall and F1 from counts.
-
-    Both texts empty (fp = fn = 0, tp = 0) is a perfect score; otherwise a quantity with a zero
-    denominator is 0: an empty output scores 0 precision, as in the Article Extraction Benchmark.
-    """
-    if fp == 0 and fn == 0:
-        return 1.0, 1.0, 1.0
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+from bench.metrics.base import Metric, PageStats, prf_array
+from bench.stats import Array
 
 
 class TokenF1(Metric):
-    """Bag-of-tokens precision/recall/F1 with multiplicity."""
+    """Bag-of-tokens precision/recall/F1 with multiplicity; page stats are (tp, fp, fn)."""
 
     name = "token-f1"
+    corpus_fields = ("precision", "recall", "f1", "micro_precision", "micro_recall", "micro_f1")
+    averaging = "macro: mean of per-page scores (micro_*: from token counts pooled over pages)"
 
     def _page_stats(self, gold_tokens: list[str], output_tokens: list[str]) -> PageStats:
         gold_counts, output_counts = Counter(gold_tokens), Counter(output_tokens)
         tp = sum((gold_counts & output_counts).values())
         return float(tp), float(len(output_tokens) - tp), float(len(gold_tokens) - tp)
 
-    def _score_from_stats(self, stats: PageStats) -> tuple[float, float, float]:
-        tp, fp, fn = stats
-        return prf(tp, fp, fn)
+    def _scores(self, stats: Array) -> Array:
+        return prf_array(stats)
+
+    def _corpus(self, weights: Array, stats: Array, scores: Array) -> Array:
+        macro = super()._corpus(weights, stats, scores)
+        return np.concatenate([macro, prf_array(weights @ stats)], axis=1)

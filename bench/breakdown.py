@@ -1,0 +1,56 @@
+"""Breakdowns: corpus scores per value of a page field (language, page type, or any field of
+the gold record kept in `Page.meta`, such as `hard_cases`), so that a good average cannot hide a
+language or page type where an extractor fails."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import fields
+from typing import Any
+
+from bench.dataset import Dataset, Page
+from bench.errors import BenchError
+from bench.metrics import Metric
+from bench.summary import scores_summary
+
+MISSING = "(none)"
+"""The group of pages that lack the field."""
+
+_PAGE_FIELDS = ("language", "page_type", "url", "encoding")
+_LIST_FIELDS = ("hard_cases",)
+"""Fields holding a comma-separated list: a page counts in the group of each item."""
+
+
+def page_values(page: Page, field: str) -> list[str]:
+    """The page's group labels for `field` (one, several for a list field, MISSING if none)."""
+    value = getattr(page, field) if field in _PAGE_FIELDS else page.meta.get(field)
+    if value in (None, ""):
+        return [MISSING]
+    return str(value).split(",") if field in _LIST_FIELDS else [str(value)]
+
+
+def known_fields(dataset: Dataset) -> list[str]:
+    """The fields a breakdown can use on this dataset."""
+    meta = {key for page in dataset for key in page.meta}
+    return [*_PAGE_FIELDS, *sorted(meta)]
+
+
+def breakdown(dataset: Dataset, records: Sequence[Mapping[str, Any]], metric: Metric,
+              field: str) -> list[dict[str, Any]]:
+    """One row per (value, extractor): the value, the extractor and its scores summary, values
+    sorted, extractors in the order of their first record."""
+    if field not in known_fields(dataset):
+        page_attributes = {f.name for f in fields(Page)}
+        hint = " (a Page attribute, not a groupable field)" if field in page_attributes else ""
+        raise BenchError(f"--by {field!r}: no such field{hint}; known: "
+                         f"{', '.join(known_fields(dataset))}")
+    values = {page.id: page_values(page, field) for page in dataset}
+    groups: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    for record in records:
+        for value in values.get(record["page"], ()):
+            groups.setdefault((value, record["extractor"]), []).append(record)
+    order = list(dict.fromkeys(record["extractor"] for record in records))
+    return [{"value": value, "extractor": extractor, "pages": len(group),
+             **scores_summary(group, metric)}
+            for (value, extractor), group in sorted(
+                groups.items(), key=lambda item: (item[0][0], order.index(item[0][1])))]

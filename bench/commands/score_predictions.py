@@ -1,0 +1,57 @@
+"""`boilerbench score-predictions --dataset FORMAT:PATH PREDICTIONS...`: score prediction files
+(AEB's `output/<system>.json` shape) against a dataset's gold, without running extractors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from rich.console import Console
+
+from bench.commands._options import add_dataset_option, add_metric_options
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `score-predictions`."""
+    add_dataset_option(parser)
+    parser.add_argument("predictions", type=Path, nargs="+", metavar="PREDICTIONS.json",
+                        help="prediction files, {id: {\"articleBody\": text}}; the file name "
+                             "(without .json) names the system")
+    add_metric_options(parser)
+    parser.add_argument("--leaks", action="store_true",
+                        help="also report leaks of labeled boilerplate and duplication")
+    parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
+                        help="prediction files scored in parallel (default: one per CPU)")
+    parser.add_argument("--json", action="store_true",
+                        help="print the summary as JSON instead of the table")
+
+
+def execute(args: argparse.Namespace, console: Console) -> int:
+    """Score every file and print one table (or JSON)."""
+    from bench.datasets import load_dataset
+    from bench.metrics import get_metric
+    from bench.report import leaks_table, predictions_table
+    from bench.scoring import score_files
+    from bench.stats import DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED
+
+    dataset = load_dataset(args.dataset)
+    metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
+    systems = score_files(dataset, args.predictions, metric=metric, jobs=args.jobs,
+                          diagnostics=args.leaks)
+    summary = {"signature": str(metric.signature), "metric": metric.name,
+               "averaging": metric.averaging,
+               "bootstrap": {"resamples": DEFAULT_RESAMPLES, "seed": DEFAULT_SEED,
+                             "confidence": DEFAULT_CONFIDENCE},
+               "dataset": {"name": dataset.name, "label": dataset.label, "pages": len(dataset),
+                           "sha256": dataset.content_hash},
+               "systems": systems}
+    if args.json:
+        console.print_json(json.dumps(summary, ensure_ascii=False))
+        return 0
+    console.print(predictions_table(summary))
+    leaks = leaks_table(systems)
+    if leaks is not None:
+        console.print(leaks)
+    return 0

@@ -1,0 +1,58 @@
+"""The leak rule and the duplication score."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.dataset import Snippet
+from bench.leakage import duplication, leak_summary, leaks, snippet_coverage
+
+BODY = "অন্য দেশকে পরোয়া না করে রাশিয়া উত্তর কোরিয়ার সঙ্গে সম্পর্ক জোরদার করবে"
+CAPTION = "রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের মুখপাত্র দিমিত্রি পেসকভ। ছবি : সংগৃহীত"
+
+
+def test_long_line_found_anywhere_despite_punctuation_and_breaks() -> None:
+    output = f"{BODY}\nরুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের\nমুখপাত্র দিমিত্রি পেসকভ - ছবি: সংগৃহীত"
+    assert snippet_coverage(CAPTION, output) == 1.0
+
+
+def test_short_line_only_as_a_whole_output_line() -> None:
+    # "X" inside a sentence is not the share bar's "X" button.
+    assert snippet_coverage("X", "Company X announced") == 0.0
+    assert snippet_coverage("X", "Share on\nX\n") == 1.0
+
+
+def test_multi_line_snippet_coverage_and_flattened_lists() -> None:
+    share_bar = "Facebook\nX\nWhatsApp\nপ্রিন্ট\nলিংক কপি করুন"  # 7 tokens
+    assert snippet_coverage(share_bar, "Facebook\nWhatsApp") == pytest.approx(2 / 7)
+    assert snippet_coverage(share_bar, "Facebook X WhatsApp প্রিন্ট লিংক কপি করুন") == 1.0
+
+
+def test_leaks_by_category() -> None:
+    snippets = (Snippet("caption-duplicate", CAPTION), Snippet("advert", "বিজ্ঞাপন"),
+                Snippet("trending-list", "first headline here\nsecond headline here"),
+                Snippet("trending-list", "third headline here"))
+    output = f"{CAPTION}\n{BODY}\nবিজ্ঞাপন বন্ধ\nsecond headline here"
+    assert leaks(snippets, output) == {"caption-duplicate": [1, 1], "advert": [0, 1],
+                                       "trending-list": [1, 2]}
+
+
+def test_leak_summary_counts_pages_and_snippets() -> None:
+    pages = [{"trending-list": [1, 2]}, {"trending-list": [0, 1], "advert": [1, 1]}, None]
+    assert leak_summary(pages) == {
+        "advert": {"pages": 1, "leaked_pages": 1, "snippets": 1, "leaked_snippets": 1},
+        "trending-list": {"pages": 2, "leaked_pages": 1, "snippets": 3, "leaked_snippets": 1},
+    }
+
+
+def test_duplicated_caption() -> None:
+    assert duplication(f"{CAPTION}\n{BODY}") == 0.0
+    # Caption (9 tokens) twice with a 12-token body: the second copy is 9 of 30 tokens.
+    assert duplication(f"{CAPTION}\n{CAPTION}\n{BODY}") == pytest.approx(9 / 30)
+    # A copy that is part of an earlier, longer line counts too.
+    assert duplication(f"{BODY}\nসম্পর্ক জোরদার করবে") == pytest.approx(3 / 15)
+
+
+def test_short_repeats_and_empty_output_are_not_duplication() -> None:
+    assert duplication("Share\nShare\nবিজ্ঞাপন\nবিজ্ঞাপন") == 0.0
+    assert duplication("") == 0.0

@@ -1,0 +1,67 @@
+"""Bootstrap weights, intervals and the paired comparison."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bench.errors import BenchError
+from bench.stats import bootstrap, compare, interval, resample_weights
+
+
+def test_weights_draw_as_many_pages_as_there_are() -> None:
+    (weights,) = resample_weights(5, resamples=300, seed=1)
+    assert weights.shape == (300, 5)
+    assert (weights.sum(axis=1) == 5).all()
+    again = np.concatenate(list(resample_weights(5, resamples=300, seed=1)))
+    assert (weights == again).all()
+    other = np.concatenate(list(resample_weights(5, resamples=300, seed=2)))
+    assert not (weights == other).all()
+
+
+def test_large_bootstraps_come_in_blocks_with_the_same_total() -> None:
+    blocks = list(resample_weights(100_000, resamples=100, seed=0))
+    assert len(blocks) == 3
+    assert sum(len(block) for block in blocks) == 100
+
+
+def test_bootstrap_mean_interval_covers_the_mean() -> None:
+    values = np.linspace(0, 1, 101)
+    samples = bootstrap(lambda w: (w @ values / 101)[:, None], 101, resamples=2000, seed=0)
+    low, high = interval(samples, 0.95)
+    assert low[0] < 0.5 < high[0]
+    assert 0.08 < high[0] - low[0] < 0.15  # about 4 standard errors (0.029 each)
+
+
+def test_compare_clear_win() -> None:
+    a = [0.9, 0.8, 0.95, 0.85, 0.9, 0.88, 0.92, 0.91, 0.87, 0.93]
+    b = [score - 0.1 for score in a]
+    result = compare(a, b, resamples=999)
+    assert result.delta == pytest.approx(0.1)
+    assert result.low == pytest.approx(0.1) and result.high == pytest.approx(0.1)
+    assert result.significant
+    assert result.p_value == pytest.approx(2 / 1000, abs=0.004)  # only all-same-sign flips
+
+
+def test_compare_no_difference() -> None:
+    a = [0.5, 0.7, 0.6, 0.4, 0.8, 0.55]
+    b = [0.7, 0.5, 0.4, 0.6, 0.55, 0.8]
+    result = compare(a, b, resamples=1000, seed=3)
+    assert result.delta == pytest.approx(0.0, abs=1e-12)
+    assert result.low < 0 < result.high
+    assert not result.significant
+    assert result.p_value == 1.0
+    assert result.to_dict()["ci"] == [result.low, result.high]
+    assert compare(a, b, resamples=1000, seed=3) == result
+
+
+@pytest.mark.parametrize(("a", "b", "kwargs", "message"), [
+    ([0.1], [0.1, 0.2], {}, "equally long"),
+    ([], [], {}, "non-empty"),
+    ([0.1], [0.2], {"resamples": 0}, "resamples must be at least 1, got 0"),
+    ([0.1], [0.2], {"confidence": 1.5}, "confidence must be between 0 and 1, got 1.5"),
+])
+def test_bad_arguments_raise(a: list[float], b: list[float], kwargs: dict[str, float],
+                             message: str) -> None:
+    with pytest.raises(BenchError, match=message):
+        compare(a, b, **kwargs)  # type: ignore[arg-type]
