@@ -21,6 +21,10 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+UNDECODABLE = "undecodable: "
+"""How the runner's record of a page no charset decodes begins (counted in run summaries)."""
+
+
 class UndecodableError(BenchError):
     """No charset decodes the page without errors."""
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from bench.dataset import Dataset, Page
-from bench.encoding import UndecodableError, decode_html
+from bench.encoding import UNDECODABLE, UndecodableError, decode_html
 from bench.metrics import Metric
 from bench.results import RunStore
 from extractors.base import Extractor
@@ -53,13 +53,14 @@ def extract(job: Job) -> Extraction:
     extractor, page = job.extractor, job.page
     started = time.perf_counter()
     try:
-        html, _charset = decode_html(page.read_html(), page.encoding)
+        raw = page.read_html()
+        html: str | bytes = raw if extractor.accepts_bytes else decode_html(raw, page.encoding)[0]
         started = time.perf_counter()
         output, error = extractor.extract(html, page.url), None
         if not isinstance(output, str):
             output, error = "", f"TypeError: returned {type(output).__name__}, not str"
     except UndecodableError as undecodable:
-        output, error = "", f"undecodable: {undecodable}"
+        output, error = "", f"{UNDECODABLE}{undecodable}"
     except Exception as exception:  # an extractor failing on a page must not stop the run
         frame = traceback.extract_tb(exception.__traceback__)[-1]
         output, error = "", (f"{type(exception).__name__}: {exception} "

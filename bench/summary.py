@@ -9,6 +9,7 @@ from typing import Any
 
 from bench import __version__
 from bench.dataset import Dataset
+from bench.encoding import UNDECODABLE
 from bench.metrics import Metric
 from extractors.base import Extractor
 
@@ -26,7 +27,9 @@ def extractor_summary(extractor: Extractor, records: Sequence[Mapping[str, Any]]
         "version": extractor.version,
         "settings": {key: repr(value) for key, value in extractor.settings.items()},
         "pages": len(records),
+        "scored": len(scored),
         "failures": sum(1 for record in records if record["error"]),
+        "undecodable": len(_undecodable(records)),
         "precision": corpus.macro.precision if corpus else None,
         "recall": corpus.macro.recall if corpus else None,
         "f1": corpus.macro.f1 if corpus else None,
@@ -34,6 +37,12 @@ def extractor_summary(extractor: Extractor, records: Sequence[Mapping[str, Any]]
                    "f1": corpus.micro.f1} if corpus else None),
         "median_ms": round(statistics.median(seconds) * 1000, 3) if seconds else None,
     }
+
+
+def _undecodable(records: Sequence[Mapping[str, Any]]) -> set[str]:
+    """Pages no charset decodes (an extractor given raw bytes never meets this)."""
+    return {record["page"] for record in records
+            if (record["error"] or "").startswith(UNDECODABLE)}
 
 
 def summarize(*, run_id: str, dataset: Dataset, extractors: Sequence[Extractor],
@@ -52,6 +61,7 @@ def summarize(*, run_id: str, dataset: Dataset, extractors: Sequence[Extractor],
         "dataset": {"name": dataset.name, "label": dataset.label, "pages": len(dataset),
                     "sha256": dataset.content_hash},
         "extractors": [extractor_summary(e, by_extractor[e.name], metric) for e in extractors],
+        "undecodable": len(_undecodable(records)),
         "environment": {"boilerbench": __version__, "python": platform.python_version(),
                         "platform": platform.platform()},
     }
