@@ -9,4 +9,6 @@ COMMANDS: dict[str, str] = {
     "score": "score one output text file against a gold text file",
     "list": "show the extractors, their versions, and how to install missing ones",
     "validate": "check gold records against their pages",
+    "datasets": "list the dataset formats and the public datasets, with where to get them",
+    "fetch": "download a public dataset's pinned archive, check it and unpack it",
 }
