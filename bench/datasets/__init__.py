@@ -41,10 +41,12 @@ def loader(format_name: str) -> Callable[..., Dataset]:
 def load_dataset(spec: str | None, *, split: str | None = None) -> Dataset:
     """Load `FORMAT:PATH` (or a bare PATH of the bundled gold format; None: the bundled set),
     restricted to `split` for formats that have splits."""
+    if spec in FORMATS:
+        raise BenchError(f"--dataset {spec!r}: give a path: {spec}:PATH")
     format_name, sep, path = (spec or f"{DEFAULT_FORMAT}:").partition(":")
     if spec is not None and (not sep or (len(format_name) == 1 and path.startswith("\\"))):
         format_name, path = DEFAULT_FORMAT, spec  # a bare or Windows path
-    if (spec is not None and not path) or spec in FORMATS:
+    if spec is not None and not path:
         raise BenchError(f"--dataset {spec!r}: give a path: {format_name}:PATH")
     if path and not Path(path).exists():
         raise BenchError(f"--dataset {spec!r}: {path} does not exist")
