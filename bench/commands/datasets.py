@@ -42,12 +42,18 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     for name in FORMATS:
         formats.add_row(Text(name), Text(_summary(name)))
     public = Table(title=Text("public datasets"))
-    for header in ("name", "dataset", "format", "pages", "gold", "source", "fetch"):
-        public.add_column(header, overflow="fold")
+    for header in ("name", "dataset", "format", "pages", "gold"):
+        public.add_column(header)
     for dataset in PUBLIC.values():
         public.add_row(*(Text(cell) for cell in (dataset.name, dataset.title, dataset.format,
-                                                  dataset.pages, dataset.gold, dataset.source,
-                                                  _fetch_hint(dataset))))
+                                                  dataset.pages, dataset.gold)))
     console.print(formats)
     console.print(public)
+    console.print("where to get them:", markup=False, highlight=False)
+    for dataset in PUBLIC.values():  # plain lines, so that URLs and commands copy whole
+        console.print(f"  {dataset.name}: {dataset.source}", markup=False, highlight=False,
+                      soft_wrap=True)
+        if dataset.name in FETCHABLE:
+            console.print(f"    {_fetch_hint(dataset)}", markup=False, highlight=False,
+                          soft_wrap=True)
     return 0
