@@ -48,13 +48,25 @@ class Executor(Protocol):
         ...
 
 
+def _page_input(page: Page, extractor: Extractor) -> str | bytes:
+    """The page as strictly decoded text; the raw bytes instead, for an extractor that takes
+    them, when no charset decodes the page (measured: trafilatura's own charset detection
+    does worse than ours on GB2312 pages, so it gets text whenever there is text to give)."""
+    raw = page.read_html()
+    try:
+        return decode_html(raw, page.encoding)[0]
+    except UndecodableError:
+        if extractor.accepts_bytes:
+            return raw
+        raise
+
+
 def extract(job: Job) -> Extraction:
     """Run one job in this process; any exception becomes a recorded failure."""
     extractor, page = job.extractor, job.page
     started = time.perf_counter()
     try:
-        raw = page.read_html()
-        html: str | bytes = raw if extractor.accepts_bytes else decode_html(raw, page.encoding)[0]
+        html: str | bytes = _page_input(page, extractor)
         started = time.perf_counter()
         output, error = extractor.extract(html, page.url), None
         if not isinstance(output, str):

@@ -13,10 +13,11 @@ class Extractor:
     """A main-content extractor as the benchmark runs it.
 
     `extract(html, url)` gets the page and its URL (or None) and returns plain text,
-    paragraphs separated by newlines. The page is decoded text (`str`), or the raw bytes as
-    served when `accepts_bytes` is set: an extractor that detects charsets itself is given what
-    it would get in the wild. `settings` names the non-default options, so that two
-    configurations of one package are told apart in results and caches.
+    paragraphs separated by newlines. The page is strictly decoded text (`str`); with
+    `accepts_bytes` set, a page that no charset decodes cleanly is given as its raw bytes
+    instead of being recorded as undecodable, for extractors that detect charsets themselves.
+    `settings` names the non-default options, so that two configurations of one package are
+    told apart in results and caches.
     """
 
     name: str

@@ -1,5 +1,5 @@
-"""trafilatura, with its default settings and three documented variants. It is given the raw
-bytes: it detects the charset itself, as it does on pages it fetches."""
+"""trafilatura, with its default settings and three documented variants. It takes raw bytes
+too (and detects their charset), so pages that no charset decodes cleanly still reach it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import trafilatura
 from extractors.base import Extractor
 
 
-def _extract(html: bytes, url: str | None, **options: Any) -> str:
+def _extract(html: str | bytes, url: str | None, **options: Any) -> str:
     return trafilatura.extract(html, url=url, **options) or ""
 
 

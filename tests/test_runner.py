@@ -75,15 +75,15 @@ def _kind(html: str | bytes, url: str | None) -> str:
     return type(html).__name__
 
 
-def test_bytes_go_to_extractors_that_accept_them_text_to_the_others() -> None:
+def test_a_decodable_page_is_given_as_text_to_every_extractor() -> None:
     (page,) = load_gold().pages[:1]
     as_bytes = Extractor(name="b", package="boilerbench", extract=_kind, accepts_bytes=True)
     as_text = Extractor(name="t", package="boilerbench", extract=_kind)
-    assert extract(Job(as_bytes, page)).output == "bytes"
+    assert extract(Job(as_bytes, page)).output == "str"
     assert extract(Job(as_text, page)).output == "str"
 
 
-def test_an_undecodable_page_is_recorded_for_text_extractors_only(tmp_path: Path) -> None:
+def test_an_undecodable_page_goes_as_bytes_to_extractors_that_take_them(tmp_path: Path) -> None:
     html_path = tmp_path / "p.html"
     html_path.write_bytes(bytes(range(128, 256)) * 3)
     page = Page(id="p", html_path=html_path, encoding="ascii", body="x")
