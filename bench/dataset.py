@@ -11,7 +11,10 @@ import gzip
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
+
+from bench.errors import BenchError
 
 
 @dataclass(frozen=True)
@@ -38,9 +41,13 @@ class Page:
     boilerplate: tuple[Snippet, ...] = ()
     meta: Mapping[str, str] = field(default_factory=dict)
     """Other fields of the gold record (title, headline, hard cases, ...) for breakdowns."""
+    html: bytes | None = None
+    """The raw HTML when the dataset carries it inline (then `html_path` is the file holding it)."""
 
     def read_html(self) -> bytes:
         """Return the raw HTML bytes as served (gzip files are decompressed)."""
+        if self.html is not None:
+            return self.html
         data = self.html_path.read_bytes()
         return gzip.decompress(data) if self.html_path.suffix == ".gz" else data
 
@@ -90,3 +97,12 @@ def hash_pages(pages: Sequence[Page]) -> str:
                 *(f"{s.category}\x01{s.text}" for s in page.boilerplate)]
         digest.update("\x02".join(gold).encode())
     return digest.hexdigest()
+
+
+def dataset_of(name: str, pages: Sequence[Page], *, source: Path) -> Dataset:
+    """A Dataset of `pages` sorted by id; two pages with one id raise, naming `source`."""
+    ordered = tuple(sorted(pages, key=lambda page: page.id))
+    for before, after in pairwise(ordered):
+        if before.id == after.id:
+            raise BenchError(f"{source}: two pages have the id {after.id!r}")
+    return Dataset(name=name, pages=ordered, content_hash=hash_pages(ordered))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.errors import BenchError
-from bench.jsonfile import read_json_object, write_json_atomic
+from bench.files import read_json_object, write_json_atomic
 
 RUN_FILE, PAGES_FILE, SUMMARY_FILE = "run.json", "pages.jsonl", "summary.json"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from bench.dataset import Dataset, Page
-from bench.encoding import UndecodableError, decode_html
+from bench.encoding import UNDECODABLE, UndecodableError, decode_html
 from bench.leakage import duplication, leaks
 from bench.metrics import Metric
 from bench.results import RunStore
@@ -49,18 +49,31 @@ class Executor(Protocol):
         ...
 
 
+def _page_input(page: Page, extractor: Extractor) -> str | bytes:
+    """The page as strictly decoded text; the raw bytes instead, for an extractor that takes
+    them, when no charset decodes the page (measured: trafilatura's own charset detection
+    does worse than ours on GB2312 pages, so it gets text whenever there is text to give)."""
+    raw = page.read_html()
+    try:
+        return decode_html(raw, page.encoding)[0]
+    except UndecodableError:
+        if extractor.accepts_bytes:
+            return raw
+        raise
+
+
 def extract(job: Job) -> Extraction:
     """Run one job in this process; any exception becomes a recorded failure."""
     extractor, page = job.extractor, job.page
     started = time.perf_counter()
     try:
-        html, _charset = decode_html(page.read_html(), page.encoding)
+        html: str | bytes = _page_input(page, extractor)
         started = time.perf_counter()
         output, error = extractor.extract(html, page.url), None
         if not isinstance(output, str):
             output, error = "", f"TypeError: returned {type(output).__name__}, not str"
     except UndecodableError as undecodable:
-        output, error = "", f"undecodable: {undecodable}"
+        output, error = "", f"{UNDECODABLE}{undecodable}"
     except Exception as exception:  # an extractor failing on a page must not stop the run
         frame = traceback.extract_tb(exception.__traceback__)[-1]
         output, error = "", (f"{type(exception).__name__}: {exception} "

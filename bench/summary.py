@@ -9,6 +9,7 @@ from typing import Any
 
 from bench import __version__
 from bench.dataset import Dataset
+from bench.encoding import UNDECODABLE
 from bench.leakage import leak_summary
 from bench.metrics import Metric
 from bench.stats import DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED
@@ -47,9 +48,16 @@ def extractor_summary(extractor: Extractor, records: Sequence[Mapping[str, Any]]
         "settings": {key: repr(value) for key, value in extractor.settings.items()},
         "pages": len(records),
         "failures": sum(1 for record in records if record["error"]),
+        "undecodable": len(_undecodable(records)),
         **scores_summary(records, metric),
         "median_ms": round(statistics.median(seconds) * 1000, 3) if seconds else None,
     }
+
+
+def _undecodable(records: Sequence[Mapping[str, Any]]) -> set[str]:
+    """Pages no charset decodes (an extractor given raw bytes never meets this)."""
+    return {record["page"] for record in records
+            if (record["error"] or "").startswith(UNDECODABLE)}
 
 
 def summarize(*, run_id: str, dataset: Dataset, extractors: Sequence[Extractor],
@@ -70,6 +78,7 @@ def summarize(*, run_id: str, dataset: Dataset, extractors: Sequence[Extractor],
         "dataset": {"name": dataset.name, "label": dataset.label, "pages": len(dataset),
                     "sha256": dataset.content_hash},
         "extractors": [extractor_summary(e, by_extractor[e.name], metric) for e in extractors],
+        "undecodable": len(_undecodable(records)),
         "environment": {"boilerbench": __version__, "python": platform.python_version(),
                         "platform": platform.platform()},
     }

@@ -1,4 +1,5 @@
-"""trafilatura, with its default settings and three documented variants."""
+"""trafilatura, with its default settings and three documented variants. It takes raw bytes
+too (and detects their charset), so pages that no charset decodes cleanly still reach it."""
 
 from __future__ import annotations
 
@@ -10,13 +11,13 @@ import trafilatura
 from extractors.base import Extractor
 
 
-def _extract(html: str, url: str | None, **options: Any) -> str:
+def _extract(html: str | bytes, url: str | None, **options: Any) -> str:
     return trafilatura.extract(html, url=url, **options) or ""
 
 
 def _variant(name: str, description: str, **options: Any) -> Extractor:
     return Extractor(name=name, package="trafilatura", extract=partial(_extract, **options),
-                     settings=options, description=description)
+                     settings=options, description=description, accepts_bytes=True)
 
 
 default = _variant("trafilatura", "default settings (comments included)")

@@ -51,5 +51,6 @@ def test_page_values() -> None:
 def test_unknown_field_lists_known_ones() -> None:
     dataset = two_page_dataset()
     with pytest.raises(BenchError, match=r"--by 'body': no such field \(a Page attribute.*"
-                                         r"known: language, page_type, url, encoding, body_share, byline"):
+                                         r"known: language, page_type, url, encoding, "
+                                         r"body_share, byline"):
         breakdown(dataset, [], get_metric("token-f1"), "body")

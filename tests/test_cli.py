@@ -173,3 +173,52 @@ def test_score_predictions_bad_file_is_one_line(tmp_path: Path,
     assert capsys.readouterr().err == (
         f"boilerbench: error: {bad}: no prediction for {len(gold)} of {len(gold)} "
         f"pages of gold, e.g. '{gold.pages[0].id}'\n")
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_run_on_a_dataset_split(tmp_path: Path) -> None:
+    code, out = run_cli("run", "--reports-dir", str(tmp_path), "--no-progress", "-e", "fulltext",
+                        "--dataset", f"wcxb:{FIXTURES / 'wcxb'}", "--split", "dev", "--json")
+    assert code == 0
+    summary = json.loads(out)
+    assert summary["dataset"]["label"].startswith("wcxb-dev-2p-")
+    assert summary["extractors"][0]["recall"] == 1.0
+    assert summary["undecodable"] == 0
+
+
+def test_run_on_snippet_gold_prints_n_a(tmp_path: Path, shared: Path) -> None:
+    code, out = run_cli("run", "--reports-dir", str(tmp_path), "--no-progress", "-e",
+                        "readability", "--dataset",
+                        f"trafilatura:{shared / 'datasets' / 'trafilatura-eval'}",
+                        "--page", "die-partei*")
+    assert code == 0
+    (row,) = [line for line in out.splitlines() if "│ readability" in line]
+    cells = [cell.strip() for cell in row.split("│")]
+    assert cells[3:9] == ["n/a", "n/a", "n/a", "n/a", "1", "0"]
+
+
+def test_bad_split_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = run_cli("run", "--dataset", f"pairs:{FIXTURES / 'pairs'}", "--split", "dev")
+    assert code == 2
+    assert capsys.readouterr().err == ("boilerbench: error: --split 'dev': the pairs format has "
+                                       "no splits\n")
+
+
+def test_datasets_lists_formats_and_public_datasets() -> None:
+    code, out = run_cli("datasets")
+    assert code == 0
+    for name in ("gold", "aeb", "cwce", "trafilatura", "wcxb", "cleaneval", "jsonl", "pairs",
+                 "zh-cwce", "https://github.com/scrapinghub/article-extraction-benchmark",
+                 "boilerbench fetch aeb DEST --sha256 HEX (no checksum pinned)"):
+        assert name in out
+
+
+def test_fetch_refuses_an_unpinned_checksum(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = run_cli("fetch", "trafilatura", str(tmp_path / "t"))
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("boilerbench: error: trafilatura: no SHA-256 is pinned for https://")
+    assert not (tmp_path / "t").exists()

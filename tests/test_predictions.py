@@ -1,4 +1,4 @@
-"""Prediction files in AEB's shape."""
+"""Prediction files: AEB's output/*.json (bare and wrapped) and JSON Lines."""
 
 from __future__ import annotations
 
@@ -10,40 +10,44 @@ import pytest
 from bench.errors import BenchError
 from bench.predictions import load_predictions
 
-
-def write(path: Path, data: object) -> Path:
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return path
+AEB_ID = "042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856"
 
 
-def test_bare_and_wrapped(tmp_path: Path) -> None:
-    bare = write(tmp_path / "a.json", {"p1": {"articleBody": "text"}, "p2": {"articleBody": None},
-                                       "p3": {}})
-    assert load_predictions(bare) == {"p1": "text", "p2": "", "p3": ""}
-    wrapped = write(tmp_path / "b.json", {"version": "1.0", "output": {"p1": {"articleBody": "x"}}})
-    assert load_predictions(wrapped) == {"p1": "x"}
-
-
-def test_real_aeb_files(shared: Path) -> None:
+def test_bare_and_wrapped_aeb_files(shared: Path) -> None:
     output = shared / "datasets" / "aeb" / "output"
-    assert len(load_predictions(output / "trafilatura.json")) == 181  # wrapped
-    assert len(load_predictions(output / "Diffbot.json")) == 181  # bare
+    bare = load_predictions(output / "AutoExtract.json")
+    wrapped = load_predictions(output / "trafilatura.json")
+    truth = json.loads((shared / "datasets" / "aeb" / "ground-truth.json").read_text("utf-8"))
+    assert set(bare) == set(wrapped) == set(truth)
+    assert bare[AEB_ID] == json.loads((output / "AutoExtract.json").read_text("utf-8"))[
+        AEB_ID]["articleBody"]
+    assert wrapped[AEB_ID] == json.loads((output / "trafilatura.json").read_text("utf-8"))[
+        "output"][AEB_ID]["articleBody"]
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    ([1, 2], "expected a JSON object at the top level"),
-    ({"p1": "text"}, "p1: expected an object with 'articleBody'"),
-    ({"p1": {"articleBody": 3}}, "p1: field 'articleBody' is not a string"),
+def test_a_null_article_body_is_an_empty_output(shared: Path) -> None:
+    news_please = load_predictions(shared / "datasets" / "aeb" / "output" / "news_please.json")
+    assert len(news_please) == 181
+    assert sum(1 for text in news_please.values() if text == "") >= 1
+
+
+def test_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"id": "a", "text": "Hello"}\n{"id": "b", "text": ""}\n', encoding="utf-8")
+    assert load_predictions(path) == {"a": "Hello", "b": ""}
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("p.json", '{"a": {"text": "x"}}', r"p\.json: a: field 'articleBody': missing$"),
+    ("p.json", '{"a": {"articleBody": 3}}', r"p\.json: a: field 'articleBody': must be a string"),
+    ("p.json", '{"a": "x"}', r"p\.json: a: must be an object with 'articleBody'$"),
+    ("p.json", '{"version": "1", "output": []}', r"p\.json: field 'output': must be an object"),
+    ("p.jsonl", '{"id": "a", "text": "x"}\n{"id": "a", "text": "y"}\n',
+     r"p\.jsonl:2: id 'a' appears twice$"),
+    ("p.jsonl", '{"id": "a"}\n', r"p\.jsonl:1: a: field 'text': missing$"),
 ])
-def test_malformed_files_name_file_and_field(tmp_path: Path, data: object, message: str) -> None:
-    path = write(tmp_path / "bad.json", data)
-    with pytest.raises(BenchError) as caught:
-        load_predictions(path)
-    assert str(caught.value) == f"{path}: {message}"
-
-
-def test_not_json(tmp_path: Path) -> None:
-    path = tmp_path / "bad.json"
-    path.write_text("{", encoding="utf-8")
-    with pytest.raises(BenchError, match=r"bad\.json: not valid JSON"):
+def test_malformed_files(tmp_path: Path, name: str, content: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(BenchError, match=message):
         load_predictions(path)

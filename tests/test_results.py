@@ -30,5 +30,5 @@ def test_resume_refuses_a_different_dataset(tmp_path: Path) -> None:
 
 
 def test_missing_summary_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(BenchError, match=r"summary\.json: not found"):
+    with pytest.raises(BenchError, match=r"summary\.json: no such file"):
         RunStore(tmp_path).summary()

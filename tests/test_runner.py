@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bench.dataset import Page
 from bench.gold import load_gold
 from bench.metrics.token_f1 import TokenF1
 from bench.results import RunStore
@@ -69,3 +70,28 @@ def test_resume_runs_only_what_is_missing(tmp_path: Path) -> None:
     records = run(dataset, [TITLE, counter], metric=TokenF1(), store=resumed)
     assert len(calls) == len(dataset)  # TITLE was not run again
     assert len(records) == 2 * len(dataset)
+
+
+def _kind(html: str | bytes, url: str | None) -> str:
+    return type(html).__name__
+
+
+def test_a_decodable_page_is_given_as_text_to_every_extractor() -> None:
+    (page,) = load_gold().pages[:1]
+    as_bytes = Extractor(name="b", package="boilerbench", extract=_kind, accepts_bytes=True)
+    as_text = Extractor(name="t", package="boilerbench", extract=_kind)
+    assert extract(Job(as_bytes, page)).output == "str"
+    assert extract(Job(as_text, page)).output == "str"
+
+
+def test_an_undecodable_page_goes_as_bytes_to_extractors_that_take_them(tmp_path: Path) -> None:
+    html_path = tmp_path / "p.html"
+    html_path.write_bytes(bytes(range(128, 256)) * 3)
+    page = Page(id="p", html_path=html_path, encoding="ascii", body="x")
+    as_text = Extractor(name="t", package="boilerbench", extract=_kind)
+    as_bytes = Extractor(name="b", package="boilerbench", extract=_kind, accepts_bytes=True)
+    text_result, bytes_result = extract(Job(as_text, page)), extract(Job(as_bytes, page))
+    assert text_result.output == ""
+    assert text_result.error == ("undecodable: no charset decodes the page cleanly (tried "
+                                 "cp1252, utf-8)")
+    assert (bytes_result.output, bytes_result.error) == ("bytes", None)

@@ -12,4 +12,6 @@ COMMANDS: dict[str, str] = {
     "validate": "check gold records against their pages",
     "add": "draft a gold record for a new page, for a person to correct",
     "datasheet": "print (or --write) the gold set's datasheet counts",
+    "datasets": "list the dataset formats and the public datasets, with where to get them",
+    "fetch": "download a public dataset's pinned archive, check it and unpack it",
 }

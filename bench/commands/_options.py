@@ -17,7 +17,9 @@ def add_metric_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_dataset_option(parser: argparse.ArgumentParser) -> None:
-    """--dataset FORMAT:PATH."""
+    """--dataset FORMAT:PATH and --split."""
     parser.add_argument("--dataset", "--gold", default=None, metavar="FORMAT:PATH",
                         help="dataset to use, e.g. aeb:path/to/aeb or a gold folder "
                              "(default: the bundled gold set)")
+    parser.add_argument("--split", default=None, metavar="SPLIT",
+                        help="the part of a dataset with splits (wcxb: dev, test or all)")

@@ -48,8 +48,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.summary import summarize
     from extractors import registry
 
-    dataset = load_dataset(args.dataset).select(page_ids=args.page, languages=args.lang,
-                                                page_types=args.page_type)
+    dataset = load_dataset(args.dataset, split=args.split).select(
+        page_ids=args.page, languages=args.lang, page_types=args.page_type)
     if not len(dataset):
         raise BenchError("no page matches the --page/--lang/--type filters")
     if args.extractor:
@@ -89,5 +89,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
             console.print(leaks)
         for field, rows in summary.get("breakdowns", {}).items():
             console.print(breakdown_table(field, rows))
+        if summary["undecodable"]:
+            console.print(f"{summary['undecodable']} page(s) undecodable: no charset decodes "
+                          "them cleanly (errors in pages.jsonl)", markup=False, highlight=False)
         console.print(f"results: {run_dir}", markup=False, highlight=False)
     return 0

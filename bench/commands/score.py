@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 
 from bench.commands._options import add_metric_options
-from bench.errors import BenchError
+from bench.files import read_text
 from bench.metrics import get_metric
 
 
@@ -19,18 +19,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("output", type=Path, metavar="OUTPUT.txt")
     add_metric_options(parser)
     parser.add_argument("--json", action="store_true", help="print the score as JSON")
-
-
-def read_text(path: Path) -> str:
-    """A UTF-8 text file, or a one-line BenchError naming it."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BenchError(f"{path}: no such file") from None
-    except UnicodeDecodeError as error:
-        raise BenchError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
-    except OSError as error:
-        raise BenchError(f"{path}: cannot read: {error.strerror}") from None
 
 
 def execute(args: argparse.Namespace, console: Console) -> int:

@@ -1,12 +1,14 @@
 """Dataset formats, chosen as `FORMAT:PATH` (`--dataset aeb:../aeb`); a bare path is `gold`.
 
 Each format is a function `load(path) -> Dataset` in its own module, named here and imported
-only when used.
+only when used; a format with splits takes a keyword `split` too. The README's "Datasets"
+section documents the folder layout each expects.
 """
 
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,30 +18,40 @@ from bench.errors import BenchError, unknown_name
 FORMATS: dict[str, str] = {
     "gold": "bench.gold:load_gold",
     "aeb": "bench.datasets.aeb:load",
+    "cwce": "bench.datasets.cwce:load",
+    "trafilatura": "bench.datasets.trafilatura:load",
+    "wcxb": "bench.datasets.wcxb:load",
+    "cleaneval": "bench.datasets.cleaneval:load",
+    "jsonl": "bench.datasets.jsonl:load",
+    "pairs": "bench.datasets.pairs:load",
 }
 
 DEFAULT_FORMAT = "gold"
 
 
-def _loader(format_name: str) -> Callable[[Path], Dataset]:
+def loader(format_name: str) -> Callable[..., Dataset]:
+    """The load function of a format."""
     if format_name not in FORMATS:
         raise unknown_name("dataset format", format_name, FORMATS)
     module_name, _, attribute = FORMATS[format_name].partition(":")
-    loader: Callable[[Path], Dataset] = getattr(importlib.import_module(module_name), attribute)
-    return loader
+    load: Callable[..., Dataset] = getattr(importlib.import_module(module_name), attribute)
+    return load
 
 
-def load_dataset(spec: str | None) -> Dataset:
-    """Load `FORMAT:PATH` (or a bare PATH of the bundled gold format; None: the bundled set)."""
-    if spec is None:
-        from bench.gold import load_gold
-
-        return load_gold()
-    format_name, sep, path = spec.partition(":")
-    if not sep or (len(format_name) == 1 and path.startswith("\\")):  # bare or Windows path
-        format_name, path = DEFAULT_FORMAT, spec
-    if not path:
-        raise BenchError(f"--dataset {spec!r}: give a path after {format_name}:")
-    if not Path(path).exists():
+def load_dataset(spec: str | None, *, split: str | None = None) -> Dataset:
+    """Load `FORMAT:PATH` (or a bare PATH of the bundled gold format; None: the bundled set),
+    restricted to `split` for formats that have splits."""
+    if spec in FORMATS:
+        raise BenchError(f"--dataset {spec!r}: give a path: {spec}:PATH")
+    format_name, sep, path = (spec or f"{DEFAULT_FORMAT}:").partition(":")
+    if spec is not None and (not sep or (len(format_name) == 1 and path.startswith("\\"))):
+        format_name, path = DEFAULT_FORMAT, spec  # a bare or Windows path
+    if spec is not None and not path:
+        raise BenchError(f"--dataset {spec!r}: give a path: {format_name}:PATH")
+    if path and not Path(path).exists():
         raise BenchError(f"--dataset {spec!r}: {path} does not exist")
-    return _loader(format_name)(Path(path))
+    load = loader(format_name)
+    options = {} if split is None else {"split": split}
+    if options and "split" not in inspect.signature(load).parameters:
+        raise BenchError(f"--split {split!r}: the {format_name} format has no splits")
+    return load(Path(path) if path else None, **options)

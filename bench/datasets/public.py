@@ -1,0 +1,56 @@
+"""The public datasets boilerbench knows: where each comes from, its format, and, for those
+`boilerbench fetch` can download, the pinned archive and its SHA-256.
+
+A pin without a checksum has not been verified by anyone yet: `fetch` refuses it until the
+checksum is filled in here (or given with `--sha256` by a user who checked the archive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PublicDataset:
+    """One public dataset: what it is, how to load it, where to get it."""
+
+    name: str
+    title: str
+    format: str
+    pages: str
+    gold: str
+    source: str
+    archive_url: str | None = None
+    sha256: str | None = None
+
+
+_GITHUB = "https://github.com"
+
+PUBLIC: dict[str, PublicDataset] = {dataset.name: dataset for dataset in (
+    PublicDataset(
+        name="aeb", title="Article Extraction Benchmark (Zyte)", format="aeb", pages="181",
+        gold="article body",
+        source=f"{_GITHUB}/scrapinghub/article-extraction-benchmark",
+        archive_url=f"{_GITHUB}/scrapinghub/article-extraction-benchmark/archive/"
+                    "4a3bc979f76c0df73cb95fe272e2fc1b96f9f010.tar.gz"),
+    PublicDataset(
+        name="wcxb", title="WCXB, Web Content eXtraction Benchmark (2026)", format="wcxb",
+        pages="dev + test", gold="main content, with/without snippets, page type",
+        source="the WCXB release (no archive pinned yet)"),
+    PublicDataset(
+        name="trafilatura", title="trafilatura evaluation set", format="trafilatura",
+        pages="990", gold="with/without snippets",
+        source=f"{_GITHUB}/adbar/trafilatura (tests/)",
+        archive_url=f"{_GITHUB}/adbar/trafilatura/archive/"
+                    "e90b0ef51ab026fdb905fb6c5b3c84dd3d784fd5.tar.gz"),
+    PublicDataset(
+        name="cleaneval", title="CleanEval (ACL SIGWAC, 2007)", format="cleaneval",
+        pages="?", gold="cleaned text with <p>/<h>/<l> markers",
+        source="https://cleaneval.sigwac.org.uk/ (arrange as html/ + gold/)"),
+    PublicDataset(
+        name="zh-cwce", title="Chinese Web Content Extraction dataset", format="cwce",
+        pages="69", gold="article body (Chinese)",
+        source=f"{_GITHUB}/immortal-autumn/Chinese-Web-Content-Extraction-Dataset"),
+)}
+
+FETCHABLE = ("aeb", "wcxb", "trafilatura")

@@ -1,0 +1,66 @@
+"""WCXB, the Web Content eXtraction Benchmark: `metadata.json` at the root and, per split
+(`dev`, `test`), `<split>/html/<id>.html.gz` beside `<split>/ground-truth/<id>.json`.
+
+A ground-truth file holds a `ground_truth` object (`main_content`: the full text, paragraphs
+split by blank lines; `with` / `without` snippets; `title`, `author`, `publish_date`), an
+optional `url`, and `_internal.page_type.primary`, the page type.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bench.dataset import Dataset, Page, dataset_of
+from bench.errors import BenchError
+from bench.files import read_json_object, string_field, string_list_field
+
+SPLITS = ("dev", "test")
+_META_FIELDS = ("title", "author", "publish_date")
+
+
+def load(path: Path, *, split: str = "all") -> Dataset:
+    """Load one split of a WCXB folder, or both (`all`)."""
+    if split not in (*SPLITS, "all"):
+        raise BenchError(f"--split {split!r}: must be one of {', '.join(SPLITS)}, all")
+    read_json_object(path / "metadata.json")  # marks the root; a missing one means a wrong PATH
+    splits = [name for name in SPLITS if (path / name).is_dir()] if split == "all" else [split]
+    if not splits or not (path / splits[0]).is_dir():
+        raise BenchError(f"{path}: no {' or '.join(SPLITS) if split == 'all' else split} "
+                         "split folder")
+    pages = [_page(gold_path, name) for name in splits
+             for gold_path in sorted((path / name / "ground-truth").glob("*.json"))]
+    if not pages:
+        raise BenchError(f"{path}: no ground-truth/*.json files in {', '.join(splits)}")
+    return dataset_of(f"wcxb-{split}", pages, source=path)
+
+
+def _page(gold_path: Path, split: str) -> Page:
+    record = read_json_object(gold_path)
+    where = str(gold_path)
+    gold = record.get("ground_truth")
+    if not isinstance(gold, dict):
+        raise BenchError(f"{where}: field 'ground_truth': missing or not an object")
+    body = string_field(gold, "main_content", f"{where}: ground_truth", required=False)
+    with_snippets = string_list_field(gold, "with", f"{where}: ground_truth")
+    without_snippets = string_list_field(gold, "without", f"{where}: ground_truth")
+    if body is None and not with_snippets and not without_snippets:
+        raise BenchError(f"{where}: ground_truth has no main_content, with or without")
+    html_path = gold_path.parent.parent / "html" / f"{gold_path.stem}.html.gz"
+    if not html_path.is_file():
+        raise BenchError(f"{html_path}: missing page for {gold_path.name}")
+    meta = {name: gold[name] for name in _META_FIELDS if isinstance(gold.get(name), str)}
+    return Page(id=gold_path.stem, html_path=html_path,
+                url=string_field(record, "url", where, required=False),
+                page_type=_page_type(record, where), body=body, with_snippets=with_snippets,
+                without_snippets=without_snippets, meta=meta | {"split": split})
+
+
+def _page_type(record: dict[str, Any], where: str) -> str | None:
+    internal = record.get("_internal")
+    page_type = internal.get("page_type") if isinstance(internal, dict) else None
+    if page_type is None:
+        return None
+    if not isinstance(page_type, dict):
+        raise BenchError(f"{where}: field '_internal.page_type': must be an object")
+    return string_field(page_type, "primary", f"{where}: _internal.page_type", required=False)

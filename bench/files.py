@@ -1,0 +1,100 @@
+"""The plain files datasets, predictions and results come in: UTF-8 text, JSON, JSON Lines.
+
+Every problem becomes a one-line BenchError naming the file (and the line or field), so that a
+malformed dataset never ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, overload
+
+from bench.errors import BenchError
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file, or a one-line BenchError naming it."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BenchError(f"{path}: no such file") from None
+    except UnicodeDecodeError as error:
+        raise BenchError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    except OSError as error:
+        raise BenchError(f"{path}: cannot read: {error.strerror}") from None
+
+
+def read_json_object(path: Path) -> dict[str, Any]:
+    """A JSON file whose top level is an object."""
+    try:
+        data = json.loads(read_text(path))
+    except ValueError as error:
+        raise BenchError(f"{path}: not valid JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise BenchError(f"{path}: expected a JSON object at the top level")
+    return data
+
+
+def read_json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for every non-blank line of a JSON Lines file."""
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except ValueError as error:
+            raise BenchError(f"{path}:{number}: not valid JSON: {error}") from None
+        if not isinstance(item, dict):
+            raise BenchError(f"{path}:{number}: expected a JSON object")
+        yield number, item
+
+
+@overload
+def string_field(item: dict[str, Any], name: str, where: str) -> str: ...
+
+
+@overload
+def string_field(item: dict[str, Any], name: str, where: str, *,
+                 required: bool) -> str | None: ...
+
+
+def string_field(item: dict[str, Any], name: str, where: str, *,
+                 required: bool = True) -> str | None:
+    """`item[name]` as a string; a missing (when required) or non-string value raises."""
+    value = item.get(name)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str):
+        problem = "missing" if value is None else f"must be a string, got {type(value).__name__}"
+        raise BenchError(f"{where}: field {name!r}: {problem}")
+    return value
+
+
+def string_list_field(item: dict[str, Any], name: str, where: str) -> tuple[str, ...]:
+    """`item[name]` as a tuple of strings; absent or null is empty."""
+    value = item.get(name)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(text, str) for text in value):
+        raise BenchError(f"{where}: field {name!r}: must be a list of strings")
+    return tuple(value)
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write `data` as JSON to `path` so that readers see the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as tmp:
+            json.dump(data, tmp, ensure_ascii=False, indent=2)
+            tmp.write("\n")
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise

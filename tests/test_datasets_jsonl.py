@@ -1,0 +1,62 @@
+"""The generic JSON Lines format: inline or file pages, body and/or snippet gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.datasets import load_dataset
+from bench.encoding import decode_html
+from bench.errors import BenchError
+
+FIXTURE = Path(__file__).parent / "fixtures" / "jsonl" / "pages.jsonl"
+
+
+def test_the_fixture_loads() -> None:
+    dataset = load_dataset(f"jsonl:{FIXTURE}")
+    assert [page.id for page in dataset] == ["inline-news", "snippets-only", "weather-ru"]
+    news, snippets, weather = dataset.pages
+    assert (news.language, news.page_type, news.url) == ("en", "news",
+                                                          "https://example.org/festival")
+    assert news.encoding == "utf-8" and b"harbour festival" in news.read_html()
+    assert snippets.body is None
+    assert snippets.with_snippets == ("We open at eight",)
+    assert snippets.without_snippets == ("Terms of use",)
+    # The file's <meta> says utf-8, the record says windows-1251: the record wins.
+    assert weather.encoding == "windows-1251"
+    text, charset = decode_html(weather.read_html(), weather.encoding)
+    assert "тёплая и солнечная погода" in text and charset == "cp1251"
+
+
+def _write(tmp_path: Path, *items: object) -> str:
+    path = tmp_path / "d.jsonl"
+    path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+    return f"jsonl:{path}"
+
+
+@pytest.mark.parametrize(("item", "message"), [
+    ({"html": "<p>x</p>", "body": "x"}, r"d\.jsonl:1: field 'id': missing$"),
+    ({"id": "", "html": "<p>x</p>", "body": "x"}, r"d\.jsonl:1: field 'id': must not be empty$"),
+    ({"id": "a", "body": "x"}, r"d\.jsonl:1: a: give exactly one of the fields 'html' and "
+                               r"'html_path'$"),
+    ({"id": "a", "html": "<p>x</p>", "html_path": "a.html", "body": "x"},
+     r"give exactly one of the fields"),
+    ({"id": "a", "html_path": "nope.html", "body": "x"},
+     r"d\.jsonl:1: a: field 'html_path': .*nope\.html does not exist$"),
+    ({"id": "a", "html": "<p>x</p>"}, r"d\.jsonl:1: a: no gold: give 'body' and/or 'with' / "
+                                      r"'without'$"),
+    ({"id": "a", "html": "<p>x</p>", "body": 3}, r"a: field 'body': must be a string, got int$"),
+    ({"id": "a", "html": "<p>x</p>", "with": "x"}, r"a: field 'with': must be a list of strings$"),
+])
+def test_malformed_lines_name_file_line_and_field(tmp_path: Path, item: object,
+                                                  message: str) -> None:
+    with pytest.raises(BenchError, match=message):
+        load_dataset(_write(tmp_path, item))
+
+
+def test_duplicate_ids(tmp_path: Path) -> None:
+    page = {"id": "a", "html": "<p>x</p>", "body": "x"}
+    with pytest.raises(BenchError, match=r"d\.jsonl: two pages have the id 'a'$"):
+        load_dataset(_write(tmp_path, page, page))

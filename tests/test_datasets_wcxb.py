@@ -1,0 +1,77 @@
+"""The WCXB importer on a small fixture written for these tests (no public copy is at hand)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.datasets import load_dataset
+from bench.datasets.wcxb import load
+from bench.errors import BenchError
+
+FIXTURE = Path(__file__).parent / "fixtures" / "wcxb"
+
+
+def test_all_splits_by_default() -> None:
+    dataset = load(FIXTURE)
+    assert dataset.name == "wcxb-all"
+    assert [page.id for page in dataset] == ["dev-news", "dev-recipe", "test-forum"]
+    news = dataset.pages[0]
+    assert news.body == ("The old river bridge reopened on Monday after two years of repairs."
+                         "\n\nCyclists now have their own lane on the north side.")
+    assert news.with_snippets == ("The old river bridge reopened ",)
+    assert news.without_snippets == ("Subscribe to our newsletter",)
+    assert news.page_type == "article"
+    assert news.url == "https://example.org/dev-news"
+    assert dict(news.meta) == {"title": "Bridge reopens", "author": "Sam Example",
+                               "publish_date": "2026-01-15", "split": "dev"}
+    assert b"<article><h1>Bridge reopens</h1>" in news.read_html()
+
+
+def test_one_split() -> None:
+    assert [p.id for p in load_dataset(f"wcxb:{FIXTURE}", split="test")] == ["test-forum"]
+    dev = load_dataset(f"wcxb:{FIXTURE}", split="dev")
+    assert dev.label.startswith("wcxb-dev-2p-")
+
+
+def test_a_bad_split_is_refused() -> None:
+    with pytest.raises(BenchError, match=r"^--split 'train': must be one of dev, test, all$"):
+        load(FIXTURE, split="train")
+
+
+def test_a_missing_split_folder(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "w")
+    shutil.rmtree(tmp_path / "w" / "test")
+    assert len(load(tmp_path / "w")) == 2
+    with pytest.raises(BenchError, match=r"w: no test split folder$"):
+        load(tmp_path / "w", split="test")
+
+
+def test_malformed_ground_truth_names_file_and_field(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "w")
+    gold_path = tmp_path / "w" / "test" / "ground-truth" / "test-forum.json"
+    record = json.loads(gold_path.read_text(encoding="utf-8"))
+    record["ground_truth"]["main_content"] = ["not", "text"]
+    gold_path.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(BenchError, match=r"test-forum\.json: ground_truth: field 'main_content': "
+                                         r"must be a string, got list$"):
+        load(tmp_path / "w")
+    record["ground_truth"] = "text"
+    gold_path.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(BenchError, match=r"field 'ground_truth': missing or not an object$"):
+        load(tmp_path / "w")
+
+
+def test_a_missing_page(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "w")
+    (tmp_path / "w" / "dev" / "html" / "dev-news.html.gz").unlink()
+    with pytest.raises(BenchError, match=r"dev-news\.html\.gz: missing page for dev-news\.json$"):
+        load(tmp_path / "w")
+
+
+def test_metadata_json_marks_the_root(tmp_path: Path) -> None:
+    with pytest.raises(BenchError, match=r"metadata\.json: no such file$"):
+        load(tmp_path)

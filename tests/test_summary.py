@@ -1,0 +1,65 @@
+"""Run summaries: a metric the gold cannot support is n/a, never zero; undecodable pages are
+counted."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+
+from bench.dataset import Page, dataset_of
+from bench.metrics.token_f1 import TokenF1
+from bench.report import summary_table
+from bench.results import RunStore
+from bench.runner import run
+from bench.summary import summarize
+from extractors.base import Extractor
+
+
+def _echo_body(html: str, url: str | None) -> str:
+    return "Body text here."
+
+
+ECHO = Extractor(name="echo", package="boilerbench", extract=_echo_body)
+
+
+def _pages(tmp_path: Path) -> list[Page]:
+    good, bad = tmp_path / "good.html", tmp_path / "bad.html"
+    good.write_text("<p>Body text here.</p>", encoding="utf-8")
+    bad.write_bytes(bytes(range(128, 256)) * 3)
+    return [Page(id="body", html_path=good, body="Body text here."),
+            Page(id="snippets", html_path=good, with_snippets=("Body text",)),
+            Page(id="broken", html_path=bad, encoding="ascii", body="Body text here.")]
+
+
+def test_snippet_only_pages_are_not_scored_and_undecodable_pages_counted(tmp_path: Path) -> None:
+    dataset = dataset_of("mixed", _pages(tmp_path), source=tmp_path)
+    metric = TokenF1(dataset=dataset.label)
+    records = run(dataset, [ECHO], metric=metric, store=RunStore(tmp_path / "run"))
+    by_page = {record["page"]: record for record in records}
+    assert by_page["snippets"]["f1"] is None and by_page["snippets"]["stats"] is None
+    assert by_page["broken"]["f1"] == 0.0
+    assert by_page["broken"]["error"].startswith("undecodable: ")
+    summary = summarize(run_id="r", dataset=dataset, extractors=[ECHO], records=records,
+                        metric=metric)
+    (row,) = summary["extractors"]
+    assert (row["pages"], row["scored_pages"], row["failures"], row["undecodable"]) == (3, 2, 1, 1)
+    assert summary["undecodable"] == 1
+    assert row["f1"] == 0.5  # mean of 1.0 (body) and 0.0 (broken); the snippet page is n/a
+
+
+def test_a_dataset_without_body_gold_shows_n_a(tmp_path: Path) -> None:
+    snippets_only = [page for page in _pages(tmp_path) if page.body is None]
+    dataset = dataset_of("snippets", snippets_only, source=tmp_path)
+    metric = TokenF1(dataset=dataset.label)
+    records = run(dataset, [ECHO], metric=metric, store=RunStore(tmp_path / "run"))
+    summary = summarize(run_id="r", dataset=dataset, extractors=[ECHO], records=records,
+                        metric=metric)
+    (row,) = summary["extractors"]
+    assert (row["precision"], row["recall"], row["f1"], row["values"]) == (None,) * 4
+    console = Console(width=200, color_system=None, record=True, file=io.StringIO())
+    console.print(summary_table(summary))
+    (line,) = [line for line in console.export_text().splitlines() if "echo" in line]
+    cells = [cell.strip() for cell in line.split("│")]
+    assert cells[3:9] == ["n/a", "n/a", "n/a", "n/a", "1", "0"]
