@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
+
+
+@cache
+def package_version(package: str) -> str:
+    """The installed version of `package`, or "unknown"; looked up once per process."""
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "unknown"
 
 
 @dataclass(frozen=True)
@@ -12,20 +22,28 @@ class Extractor:
     """A main-content extractor as the benchmark runs it.
 
     `extract(html, url)` gets the decoded page and its URL (or None) and returns plain text,
-    paragraphs separated by newlines. `settings` names the non-default options, so that two
-    configurations of one package are told apart in results and caches.
+    paragraphs separated by newlines. An adapter that needs the page's language (a stoplist, a
+    tokenizer) sets `wants_language` and is called as `extract(html, url, language=TAG)`, TAG
+    being the page's BCP-47 tag or None. `settings` names the non-default options, so that two
+    configurations of one package are told apart in results and caches. `cacheable` is False
+    for ad hoc extractors whose code can change without their version changing.
     """
 
     name: str
     package: str
-    extract: Callable[[str, str | None], str]
+    extract: Callable[..., str]
     settings: Mapping[str, object] = field(default_factory=dict)
     description: str = ""
+    wants_language: bool = False
+    cacheable: bool = True
 
     @property
     def version(self) -> str:
         """The installed version of the package doing the work."""
-        try:
-            return version(self.package)
-        except PackageNotFoundError:
-            return "unknown"
+        return package_version(self.package)
+
+    def apply(self, html: str, *, url: str | None, language: str | None) -> str:
+        """Run the extractor on one page, passing the language only to those that want it."""
+        if self.wants_language:
+            return self.extract(html, url, language=language)
+        return self.extract(html, url)
