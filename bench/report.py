@@ -21,14 +21,15 @@ def summary_table(summary: Mapping[str, Any]) -> Table:
                   caption=Text(str(summary["signature"])), caption_justify="left")
     table.add_column("extractor", no_wrap=True)
     table.add_column("version")
-    for header in ("precision", "recall", "F1", "pages", "failures", "median ms"):
+    for header in ("precision", "recall", "F1", "pages", "failures", "median ms", "peak MB"):
         table.add_column(header, justify="right", min_width=len(header))
     rows: Sequence[Mapping[str, Any]] = sorted(
         summary["extractors"], key=lambda row: -1.0 if row["f1"] is None else -row["f1"])
     for row in rows:
         table.add_row(Text(row["name"]), Text(row["version"]), _number(row["precision"]),
                       _number(row["recall"]), _number(row["f1"]), Text(str(row["pages"])),
-                      Text(str(row["failures"])), _number(row["median_ms"], 1))
+                      Text(str(row["failures"])), _number(row["median_ms"], 1),
+                      _number(row.get("peak_mb"), 0))
     return table
 
 

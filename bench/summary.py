@@ -21,6 +21,7 @@ def extractor_summary(extractor: Extractor, records: Sequence[Mapping[str, Any]]
     scored = [tuple(record["stats"]) for record in records if record["stats"] is not None]
     corpus = metric.corpus_score(scored) if scored else None
     seconds = [record["seconds"] for record in records]
+    peaks = [record["peak_mb"] for record in records if record.get("peak_mb") is not None]
     return {
         "name": extractor.name,
         "version": extractor.version,
@@ -33,6 +34,8 @@ def extractor_summary(extractor: Extractor, records: Sequence[Mapping[str, Any]]
         "micro": ({"precision": corpus.micro.precision, "recall": corpus.micro.recall,
                    "f1": corpus.micro.f1} if corpus else None),
         "median_ms": round(statistics.median(seconds) * 1000, 3) if seconds else None,
+        "peak_mb": max(peaks) if peaks else None,
+        "cached": sum(1 for record in records if record.get("cached")),
     }
 
 

@@ -9,4 +9,5 @@ COMMANDS: dict[str, str] = {
     "score": "score one output text file against a gold text file",
     "list": "show the extractors, their versions, and how to install missing ones",
     "validate": "check gold records against their pages",
+    "cache": "manage the cache of extractor outputs (clear)",
 }
