@@ -68,16 +68,20 @@ class OutputCache:
             self._db.execute(_SCHEMA)
         except (OSError, sqlite3.Error) as error:
             raise BenchError(f"{self.path}: cannot open the output cache: {error}") from None
-        self._page_keys: dict[str, str] = {}
+        self._page_keys: dict[tuple[object, ...], str] = {}
 
     def close(self) -> None:
         """Close the database."""
         self._db.close()
 
     def _page_key(self, page: Page) -> str:
-        if page.id not in self._page_keys:
-            self._page_keys[page.id] = page_key(page)
-        return self._page_keys[page.id]
+        """`page_key`, computed once per file version (a run asks once per extractor)."""
+        stat = page.html_path.stat()
+        memo = (page.html_path, stat.st_mtime_ns, stat.st_size, page.url, page.encoding,
+                page.language)
+        if memo not in self._page_keys:
+            self._page_keys[memo] = page_key(page)
+        return self._page_keys[memo]
 
     def split(self, jobs: Sequence[Job]) -> tuple[list[Extraction], list[Job]]:
         """The extractions already cached, and the jobs still to run."""

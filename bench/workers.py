@@ -12,6 +12,7 @@ reaches only the parent, which stops them.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import multiprocessing
 import os
 import resource
@@ -62,6 +63,7 @@ def _serve(connection: Connection, memory_mb: int | None) -> None:
     """A worker's life: run jobs from the parent until told to stop or the pipe closes."""
     os.setsid()  # own session: terminal Ctrl-C goes to the parent; killpg reaches subprocesses
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    faulthandler.disable()  # a crash is recorded with its signal; no stack dump on stderr
     if memory_mb is not None:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
