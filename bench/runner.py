@@ -115,13 +115,16 @@ def run(dataset: Dataset, extractors: Sequence[Extractor], *, metric: Metric,
     jobs = {(page.id, extractor.name): Job(extractor, page) for page in dataset
             for extractor in extractors if (page.id, extractor.name) not in done}
     hits, to_run = cache.split(list(jobs.values())) if cache else ([], list(jobs.values()))
-    for extraction in chain(hits, (executor or InlineExecutor()).map(to_run)):
-        job = jobs[extraction.page_id, extraction.extractor]
-        record = page_record(job.page, extraction, metric)
-        store.append(record)
-        if cache is not None:
-            cache.put(job, extraction)
-        if on_record is not None:
-            on_record(record)
+    try:
+        for extraction in chain(hits, (executor or InlineExecutor()).map(to_run)):
+            job = jobs[extraction.page_id, extraction.extractor]
+            record = page_record(job.page, extraction, metric)
+            store.append(record)
+            if cache is not None:
+                cache.put(job, extraction)
+            if on_record is not None:
+                on_record(record)
+    finally:
+        store.sync()
     wanted = {extractor.name for extractor in extractors}
     return [record for record in store.records() if record["extractor"] in wanted]

@@ -71,6 +71,7 @@ class Metric(ABC):
         self.tokenizer: Tokenizer = get_tokenizer(tokenizer)
         self.normalized = normalized
         self.dataset = dataset
+        self._gold_tokens: dict[str, list[str]] = {}
 
     @property
     def signature(self) -> Signature:
@@ -102,7 +103,15 @@ class Metric(ABC):
         Body-based metrics use `page.body`; a metric scored on other gold (snippets) overrides
         this hook.
         """
-        return None if page.body is None else self.page_stats(page.body, output)
+        if page.body is None:
+            return None
+        return self._page_stats(self.gold_tokens(page.body), self.tokens(output))
+
+    def gold_tokens(self, gold: str) -> list[str]:
+        """`tokens(gold)`, remembered: a run scores each page's gold once per extractor."""
+        if gold not in self._gold_tokens:
+            self._gold_tokens[gold] = self.tokens(gold)
+        return self._gold_tokens[gold]
 
     def score_stats(self, stats: PageStats) -> Score:
         """The Score of one page's (or a pooled) statistics."""
