@@ -168,7 +168,10 @@ class WorkerPool:
             while pending and len(worker.queue) < _PREFETCH:
                 if not worker.queue:
                     worker.started = time.monotonic()
-                worker.connection.send(pending[0])
+                try:
+                    worker.connection.send(pending[0])
+                except OSError:  # it just died; `map` learns why from its connection
+                    break
                 worker.queue.append(pending.popleft())
 
     def _wait_time(self, workers: list[_Worker]) -> float | None:

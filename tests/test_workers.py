@@ -113,3 +113,10 @@ def test_bad_options_raise_at_once(options: dict, message: str) -> None:
 
 def test_default_jobs_is_the_usable_cores() -> None:
     assert default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_a_worker_dying_while_jobs_are_sent_to_it_loses_no_job() -> None:
+    # One worker, many crashing jobs: sends often race with the death of the worker.
+    found = errors(WorkerPool(jobs=1), [EXIT, TEXT] * 20)
+    assert found["exit"] == ["worker died: exit status 3"] * 20
+    assert found["text"] == ["text"] * 20
