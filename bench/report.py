@@ -52,14 +52,15 @@ def summary_table(summary: Mapping[str, Any]) -> Table:
     table.add_column("extractor", no_wrap=True)
     table.add_column("version")
     for header in ("precision", "recall", "F1", "F1 95% CI", *extra, "pages", "failures",
-                   "median ms"):
+                   "median ms", "peak MB"):
         table.add_column(header, justify="right", min_width=len(header))
     for row in rows:
         values = row.get("values") or {}
         table.add_row(Text(row["name"]), Text(row["version"]), _number(row["precision"]),
                       _number(row["recall"]), _number(row["f1"]), _interval(row),
                       *(_number(values.get(key)) for key in extra), Text(str(row["pages"])),
-                      Text(str(row["failures"])), _number(row["median_ms"], 1))
+                      Text(str(row["failures"])), _number(row["median_ms"], 1),
+                      _number(row.get("peak_mb"), 0))
     return table
 
 

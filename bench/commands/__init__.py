@@ -14,4 +14,5 @@ COMMANDS: dict[str, str] = {
     "datasheet": "print (or --write) the gold set's datasheet counts",
     "datasets": "list the dataset formats and the public datasets, with where to get them",
     "fetch": "download a public dataset's pinned archive, check it and unpack it",
+    "cache": "manage the cache of extractor outputs (clear)",
 }

@@ -97,6 +97,7 @@ class Metric(ABC):
         self.tokenizer: Tokenizer = get_tokenizer(tokenizer or self.default_tokenizer)
         self.normalized = self.default_normalized if normalized is None else normalized
         self.dataset = dataset
+        self._gold_tokens: dict[str, list[str]] = {}
 
     @property
     def signature(self) -> Signature:
@@ -135,7 +136,15 @@ class Metric(ABC):
         Body-based metrics use `page.body`; a metric scored on other gold (snippets) overrides
         this hook.
         """
-        return None if page.body is None else self.page_stats(page.body, output)
+        if page.body is None:
+            return None
+        return self._page_stats(self.gold_tokens(page.body), self.tokens(output))
+
+    def gold_tokens(self, gold: str) -> list[str]:
+        """`tokens(gold)`, remembered: a run scores each page's gold once per extractor."""
+        if gold not in self._gold_tokens:
+            self._gold_tokens[gold] = self.tokens(gold)
+        return self._gold_tokens[gold]
 
     def score_stats(self, stats: PageStats) -> Score:
         """The Score of one page's (or a pooled) statistics."""
