@@ -42,7 +42,8 @@ def computed(tmp_path: Path, cache: OutputCache, extractors: list[Extractor],
     """How many outputs one fresh run computes (the rest come from the cache)."""
     CALLS.clear()
     store = RunStore(tmp_path / f"run-{len(list(tmp_path.glob('run-*')))}")
-    records = run(load_gold(gold).select(page_ids=[REFERENCE_ID]), extractors, metric=TokenF1(), store=store, cache=cache)
+    dataset = load_gold(gold).select(page_ids=[REFERENCE_ID])
+    records = run(dataset, extractors, metric=TokenF1(), store=store, cache=cache)
     assert all(record["output"] == "text" for record in records if not record["error"])
     return len(CALLS)
 
