@@ -126,8 +126,9 @@ class Metric(ABC):
         return macro
 
     def page_stats(self, gold: str, output: str) -> PageStats:
-        """Sufficient statistics of one page from its gold and output text."""
-        return self._page_stats(self.tokens(gold), self.tokens(output))
+        """Sufficient statistics of one page from its gold and output text (the gold's tokens
+        are remembered: a run scores each page's gold once per extractor)."""
+        return self._page_stats(self.gold_tokens(gold), self.tokens(output))
 
     def page_stats_for(self, page: Page, output: str) -> PageStats | None:
         """Statistics of one output against a dataset page's gold; None when the page's gold
@@ -136,9 +137,7 @@ class Metric(ABC):
         Body-based metrics use `page.body`; a metric scored on other gold (snippets) overrides
         this hook.
         """
-        if page.body is None:
-            return None
-        return self._page_stats(self.gold_tokens(page.body), self.tokens(output))
+        return None if page.body is None else self.page_stats(page.body, output)
 
     def gold_tokens(self, gold: str) -> list[str]:
         """`tokens(gold)`, remembered: a run scores each page's gold once per extractor."""
