@@ -66,7 +66,10 @@ def _serve(connection: Connection, memory_mb: int | None) -> None:
     faulthandler.disable()  # a crash is recorded with its signal; no stack dump on stderr
     if memory_mb is not None:
         limit = memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        # RLIMIT_DATA counts memory a process writes (heap, anonymous maps), not address space
+        # it only reserves: Node.js reserves gigabytes for WebAssembly and fails under
+        # RLIMIT_AS, yet an extractor that really allocates too much still meets the cap.
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     while True:
         try:
             job = connection.recv()

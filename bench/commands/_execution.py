@@ -23,7 +23,8 @@ def add_execution_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                         help="per-page time limit; a page over it is a failure (default: 60)")
     parser.add_argument("--max-memory", type=int, default=4096, metavar="MB",
-                        help="address-space limit of each worker (default: 4096)")
+                        help="memory limit of each worker: what it writes (heap, allocations), "
+                             "not address space it only reserves (default: 4096)")
     parser.add_argument("--cache", type=Path, default=None, metavar="PATH",
                         help="output cache file (default: $BOILERBENCH_CACHE, else "
                              "~/.cache/boilerbench/outputs.sqlite)")
