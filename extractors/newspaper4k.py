@@ -1,8 +1,8 @@
 """newspaper4k: `Article.download(input_html=...)` then `parse()`; nothing is fetched.
 
 The page's language is passed when newspaper4k knows it (otherwise it reads the page's own
-`lang`); Bengali, Hindi, Tamil, Nepali need `indic-nlp-library` (the `bn` extra) and raise
-ImportError without it.
+`lang`); Bengali, Hindi, Tamil, Nepali, Japanese, Chinese and Arabic need the
+`newspaper-languages` extra and raise ImportError without it.
 """
 
 from __future__ import annotations

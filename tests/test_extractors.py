@@ -153,3 +153,13 @@ def test_registry_did_you_mean() -> None:
 def test_load_target_rejects_non_extractors() -> None:
     with pytest.raises(BenchError, match="not an Extractor"):
         registry.load_target("bench.normalize:normalize")
+
+
+@pytest.mark.parametrize("page_id", ["zh-donghai-chenbao-elevator-retrofit",
+                                     "ja-minato-shimpo-bus-route-cuts",
+                                     "ar-alrafed-desalination-plant"])
+def test_newspaper4k_reads_chinese_japanese_arabic_with_its_language_extra(page_id: str) -> None:
+    page = load_page(bundled_gold_dir() / f"{page_id}.toml")
+    html, _ = decode_html(page.read_html(), page.encoding)
+    output = registry.load("newspaper4k").apply(html, url=page.url, language=page.language)
+    assert TokenF1().page_score(page.body or "", output).recall > 0.5
