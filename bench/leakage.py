@@ -113,3 +113,26 @@ def leak_summary(page_leaks: Iterable[Mapping[str, Sequence[int]] | None]) -> di
             row["snippets"] += labeled
             row["leaked_snippets"] += leaked
     return dict(sorted(summary.items()))
+
+
+def leaked_line_categories(snippets: Iterable[Snippet], output: str) -> list[str | None]:
+    """For each line of `output.splitlines()`, the category of the leaked snippet it shows,
+    or None: a line shows a snippet that leaked when the line's tokens occur contiguously in
+    the snippet (three or more tokens), or when one of the snippet's lines is found in it by
+    the leak rule's line test."""
+    index = _Output.of(output)
+    leaked = []
+    for snippet in snippets:
+        lines = _line_tokens(snippet.text)
+        if _coverage(lines, index) >= LEAK_COVERAGE:
+            whole = _key([token for line in lines for token in line])
+            leaked.append((snippet.category, whole, lines))
+    categories: list[str | None] = []
+    for text in output.splitlines():
+        tokens = _TOKENIZER(normalize(text))
+        found = _Output.of(text)
+        categories.append(next(
+            (category for category, whole, lines in leaked if tokens and (
+                (len(tokens) >= MIN_TOKENS_ANYWHERE and _key(tokens) in whole)
+                or any(found.has_line(line) for line in lines))), None))
+    return categories
