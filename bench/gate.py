@@ -26,6 +26,8 @@ Verdict = Literal["worse", "better", "same", "noise"]
 """`noise`: the corpus score moved beyond the tolerance but the paired test cannot tell the
 move from chance."""
 
+_ROUNDING = 1e-9
+"""A change this close to the tolerance counts as within it (0.9 - 0.85 > 0.05 in floats)."""
 _COMPARED = ("metric", "tokenizer", "normalization", "dataset")
 """Signature fields that must agree; a different boilerbench version only earns a note."""
 
@@ -145,11 +147,11 @@ class GateResult:
     @property
     def failures(self) -> list[str]:
         """One line per reason to fail, empty when the gate passes."""
-        lines = [f"{change.name}: corpus F1 {change.before:.3f} -> {change.after:.3f}"
+        lines = [f"{change.name}: corpus F1 {change.before:.3f} → {change.after:.3f}"
                  for change in self.extractors if change.verdict == "worse"]
-        lines += [f"{change.extractor}: page {change.page} F1 {change.before:.3f} -> "
+        lines += [f"{change.extractor}: page {change.page} F1 {change.before:.3f} → "
                   f"{change.after:.3f}" for change in self.pages if change.verdict == "worse"]
-        lines += [f"{change.extractor}: {change.category} leaks {_counts(change.before)} -> "
+        lines += [f"{change.extractor}: {change.category} leaks {_counts(change.before)} → "
                   f"{_counts(change.after)}" for change in self.leaks if change.verdict == "worse"]
         return lines
 
@@ -208,9 +210,9 @@ def comparable(before: str, after: str, *, before_name: str, after_name: str) ->
 
 
 def _verdict(change: float, limit: float) -> Verdict:
-    if change < -limit:
+    if change < -limit - _ROUNDING:
         return "worse"
-    return "better" if change > limit else "same"
+    return "better" if change > limit + _ROUNDING else "same"
 
 
 def _corpus_change(name: str, before: Mapping[str, Any], after: Mapping[str, Any],

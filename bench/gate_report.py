@@ -45,6 +45,13 @@ def shown_pages(result: GateResult, limit: int) -> list[PageChange]:
                                              change.page))[:limit]
 
 
+def failure_lines(result: GateResult, limit: int) -> list[str]:
+    """The reasons to fail, at most `limit` of them and a count of the rest."""
+    failures = result.failures
+    rest = len(failures) - limit
+    return failures[:limit] + ([f"... and {rest} more (see the tables)"] if rest > 0 else [])
+
+
 def headline(result: GateResult, *, title: str = "gate") -> str:
     """One line: passed or failed, and how many things moved which way."""
     def count(changes: Sequence[ExtractorChange | PageChange | LeakChange],
@@ -73,8 +80,8 @@ def _verdict_text(verdict: Verdict) -> Text:
 def tables(result: GateResult, *, page_limit: int = 20) -> list[Table]:
     """The extractor table, then (when anything moved) the page and leak tables."""
     extractors = Table(title=Text(f"corpus F1: {result.after} vs {result.before}"),
-                       caption=Text(f"{result.signature}\n{_tolerances(result)}; Δ CI and p "
-                                    "from a paired test over the pages both scored"),
+                       caption=Text(f"{_tolerances(result)}; Δ CI and p from a paired test "
+                                    "over the pages both scored"),
                        caption_justify="left")
     extractors.add_column("extractor", no_wrap=True)
     for header in ("before", "after", "Δ F1", "Δ 95% CI", "p", "pages"):
@@ -116,8 +123,8 @@ def markdown(result: GateResult, *, title: str = "gate", page_limit: int = 20) -
              f"{cell(result.after)} against {cell(result.before)}; {cell(_tolerances(result))}."
              f"\n\nSignature: `{result.signature.replace('`', '')}`\n"]
     if result.failures:
-        parts.append("### Failures\n\n" + "".join(f"- {cell(line)}\n"
-                                                   for line in result.failures))
+        parts.append("### Failures\n\n" + "".join(
+            f"- {cell(line)}\n" for line in failure_lines(result, page_limit)))
     parts.append("### Extractors (corpus F1, paired test over common pages)\n\n" + table(
         ["extractor", "before", "after", "Δ F1", "Δ 95% CI", "p", "pages", "verdict"],
         [[*_extractor_cells(change), _ICONS[change.verdict]] for change in result.extractors],

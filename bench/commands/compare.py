@@ -30,6 +30,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
                   before_name=str(before.directory), after_name=str(after.directory))
     for table in tables(result, page_limit=args.page_limit):
         console.print(table)
+    console.print(f"signature: {result.signature}", markup=False, highlight=False,
+                  soft_wrap=True)
     for note in result.notes:
         console.print(note, markup=False, highlight=False)
     console.print(headline(result, title="compare"), markup=False, highlight=False)

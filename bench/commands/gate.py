@@ -49,7 +49,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.commands._run_source import run_source
     from bench.files import read_json_object
     from bench.gate import Checks, baseline_of, check_baseline, gate
-    from bench.gate_report import headline, markdown, tables
+    from bench.gate_report import failure_lines, headline, markdown, tables
     from bench.runs import Run
 
     checks = Checks.parse(corpus=args.tolerance, page=args.page_tolerance,
@@ -61,7 +61,9 @@ def execute(args: argparse.Namespace, console: Console) -> int:
                   after_name=str(run.directory))
     for table in tables(result, page_limit=args.page_limit):
         console.print(table)
-    for line in [*result.notes, *result.failures]:
+    console.print(f"signature: {result.signature}", markup=False, highlight=False,
+                  soft_wrap=True)
+    for line in [*result.notes, *failure_lines(result, args.page_limit)]:
         console.print(line, markup=False, highlight=False)
     console.print(headline(result), markup=False, highlight=False)
     write_markdown(markdown(result, page_limit=args.page_limit), args.markdown)
