@@ -141,7 +141,7 @@ def diff_text(segments: Sequence[Segment]) -> Text:
         if segment.category is None:
             text.append(segment.text, style=DIFF_STYLES[segment.kind])
         else:
-            text.append(f"[{segment.category}]", style="bold " + LEAK_STYLE)
+            text.append(f"[{segment.category}] ", style="bold " + LEAK_STYLE)
             text.append(segment.text, style=LEAK_STYLE)
     return text
 

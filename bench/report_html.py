@@ -36,7 +36,7 @@ _STYLE = """
 body{font-family:system-ui,sans-serif;margin:2em;color:#111;max-width:1200px}
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:.25em .6em}
 td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}
-.charts{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start}
+.charts{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start}figure{margin:0}
 .meta{color:#555;font-size:.9em}code{word-break:break-all}
 details{margin:.3em 0}summary{cursor:pointer}
 details.page>summary{font-weight:600}details.output{margin-left:1.5em}

@@ -39,6 +39,11 @@ def _text(x: float, y: float, text: str, *, anchor: str = "start", extra: str = 
             f"{escape(text)}</text>")
 
 
+def _fit(label: str, chars: int) -> str:
+    """A label cut to `chars` characters (the full one is in the mark's tooltip)."""
+    return label if len(label) <= chars else label[:chars - 1] + "…"
+
+
 def _svg(width: int, height: int, title: str, body: list[str]) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">'
@@ -96,7 +101,7 @@ def scatter(points: Sequence[Point], *, title: str, x_label: str, y_label: str,
                     + "</title></circle>")
         legend_y = margin + 18 * number
         body.append(f'<circle cx="{size + 4}" cy="{legend_y - 4}" r="5" fill="{colour}"/>')
-        body.append(_text(size + 14, legend_y, point.label))
+        body.append(_text(size + 14, legend_y, _fit(point.label, 22)))
     return _svg(size + right, size, title, body)
 
 
@@ -118,7 +123,8 @@ def bars(rows: Sequence[Bar], *, title: str, label_width: int = 170, width: int 
     for number, row in enumerate(rows):
         y = top + number * row_height
         colour = PALETTE[number % len(PALETTE)]
-        body.append(_text(label_width - 8, y + 15, row.label, anchor="end"))
+        body.append(_text(label_width - 8, y + 15, _fit(row.label, label_width // 7),
+                          anchor="end"))
         body.append(f'<rect x="{label_width}" y="{y + 3}" width="{sx(row.value) - label_width:.1f}"'
                     f' height="{row_height - 8}" fill="{colour}"><title>{escape(row.label)}: '
                     f"{row.value:.3f}</title></rect>")

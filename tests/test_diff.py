@@ -11,17 +11,17 @@ def test_missing_extra_and_same_runs() -> None:
     output = "The cat sat on the mat!\nIt was very warm.\nShare this story on Facebook"
     share = Snippet("share-bar", "Share this story on Facebook")
     assert diff(gold, output, snippets=[share]) == [
-        Segment("The cat sat on the mat!\nIt was", "same"),
-        Segment(" very", "extra"),
-        Segment(" warm.\n", "same"),
+        Segment("The cat sat on the mat!\nIt was ", "same"),
+        Segment("very ", "extra"),
+        Segment("warm.\n", "same"),
         Segment("Share this story on Facebook", "extra", "share-bar")]
 
 
 def test_case_and_punctuation_are_not_changes_but_words_are() -> None:
     assert diff("Hello, World", "hello world") == [Segment("hello world", "same")]
     assert diff("one two three four", "one three four five") == [
-        Segment("one", "same"), Segment(" two", "missing"), Segment(" three four", "same"),
-        Segment(" five", "extra")]
+        Segment("one ", "same"), Segment("two ", "missing"), Segment("three four ", "same"),
+        Segment("five", "extra")]
 
 
 def test_joined_segments_read_as_the_output_plus_what_is_missing() -> None:
@@ -39,9 +39,11 @@ def test_unspaced_scripts_diff_by_character() -> None:
         Segment("った。", "same")]
 
 
-def test_bengali_words_stay_whole() -> None:
+def test_bengali_words_stay_whole_and_spaced_where_the_texts_meet() -> None:
     assert diff("রুশ প্রেসিডেন্ট পুতিন", "রুশ প্রেসিডেন্ট") == [
         Segment("রুশ প্রেসিডেন্ট", "same"), Segment(" পুতিন", "missing")]
+    assert diff("এক দুই।\n\nতিন চার", "তিন চার") == [
+        Segment("এক দুই।\n\n", "missing"), Segment("তিন চার", "same")]
 
 
 def test_empty_sides() -> None:

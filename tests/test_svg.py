@@ -26,7 +26,9 @@ def test_scatter_is_well_formed_and_escapes_labels() -> None:
     circles = root.findall(f".//{SVG}circle")
     assert len(circles) == 4  # two points, two legend marks
     labels = [text.text for text in root.iter(f"{SVG}text")]
-    assert EVIL in labels and "b" in labels
+    assert EVIL[:21] + "…" in labels and "b" in labels  # long labels are cut in the legend
+    tooltip = circles[0].find(f"{SVG}title")
+    assert tooltip is not None and tooltip.text == f"{EVIL}: recall 0.900, precision 0.800"
     assert "0.5" in labels and "1.0" in labels  # the axis starts below the lowest value
     assert "0.4" not in labels
     # Points sit where their values say: higher precision is higher up (smaller y).
