@@ -54,14 +54,15 @@ def summary_table(summary: Mapping[str, Any]) -> Table:
     table.add_column("extractor", no_wrap=True)
     table.add_column("version")
     for header in ("precision", "recall", "F1", "F1 95% CI", *extra, "pages", "failures",
-                   "median ms"):
+                   "median ms", "peak MB"):
         table.add_column(header, justify="right", min_width=len(header))
     for row in rows:
         values = row.get("values") or {}
         table.add_row(Text(row["name"]), Text(row["version"]), _number(row["precision"]),
                       _number(row["recall"]), _number(row["f1"]), _interval(row),
                       *(_number(values.get(key)) for key in extra), Text(str(row["pages"])),
-                      Text(str(row["failures"])), _number(row["median_ms"], 1))
+                      Text(str(row["failures"])), _number(row["median_ms"], 1),
+                      _number(row.get("peak_mb"), 0))
     return table
 
 
@@ -82,16 +83,23 @@ def predictions_table(summary: Mapping[str, Any]) -> Table:
     return table
 
 
-def leaks_table(rows: Sequence[Mapping[str, Any]]) -> Table | None:
+def leaks_tables(rows: Sequence[Mapping[str, Any]], *, width: int = 120) -> list[Table]:
     """Leaks by category: per extractor, on how many of the pages labeled with a category some
-    snippet of it leaked; the last row is the mean duplication. None without labeled pages."""
+    snippet of it leaked; the last row is the mean duplication. As many tables as it takes to
+    fit `width` columns of text (none without labeled pages)."""
     categories = sorted({category for row in rows for category in row.get("leaks") or {}})
     if not categories:
-        return None
+        return []
+    per_table = max(1, (width - 26) // 12)
+    return [_leaks_table(rows[start:start + per_table], categories)
+            for start in range(0, len(rows), per_table)]
+
+
+def _leaks_table(rows: Sequence[Mapping[str, Any]], categories: Sequence[str]) -> Table:
     table = Table(title=Text("leaks by category (pages leaked / pages labeled)"))
     table.add_column("category", no_wrap=True)
     for row in rows:
-        table.add_column(Text(row["name"]), justify="right")
+        table.add_column(Text(row["name"]), justify="right", overflow="fold", min_width=7)
     for category in categories:
         cells = []
         for row in rows:

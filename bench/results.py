@@ -2,8 +2,10 @@
 extractor, appended as they finish) and `summary.json` (corpus scores). The schema is in
 reports/README.md.
 
-Appends are one `write` of one whole line followed by fsync; a line cut short by a crash is
-ignored (and dropped) on reading, so an interrupted run resumes from its last whole record.
+Appends are one `write` of one whole line, so a killed process leaves whole lines; they are
+fsynced at most once a second (and by `sync`), so that an OS crash loses at most the last
+second. A line cut short by a crash is ignored (and dropped) on reading, so an interrupted run
+resumes from its last whole record.
 `summary.json` and `run.json` are replaced atomically.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,6 +23,8 @@ from bench.errors import BenchError
 from bench.files import read_json_object, write_json_atomic
 
 RUN_FILE, PAGES_FILE, SUMMARY_FILE = "run.json", "pages.jsonl", "summary.json"
+_SYNC_INTERVAL = 1.0
+"""Seconds between fsyncs of `pages.jsonl`."""
 
 
 def new_run_id() -> str:
@@ -33,6 +38,7 @@ class RunStore:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
         self._records: list[dict[str, Any]] | None = None
+        self._last_sync = 0.0
 
     @property
     def pages_path(self) -> Path:
@@ -91,9 +97,18 @@ class RunStore:
         with self.pages_path.open("a", encoding="utf-8") as handle:
             handle.write(line)
             handle.flush()
-            os.fsync(handle.fileno())
+            if time.monotonic() - self._last_sync >= _SYNC_INTERVAL:
+                os.fsync(handle.fileno())
+                self._last_sync = time.monotonic()
         assert self._records is not None
         self._records.append(dict(record))
+
+    def sync(self) -> None:
+        """Make every appended record durable now."""
+        if self.pages_path.exists():
+            with self.pages_path.open("rb") as handle:
+                os.fsync(handle.fileno())
+        self._last_sync = time.monotonic()
 
     def write_summary(self, summary: Mapping[str, Any]) -> None:
         """Replace `summary.json` atomically."""

@@ -11,7 +11,8 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from itertools import chain
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bench.dataset import Dataset, Page
 from bench.encoding import UNDECODABLE, UndecodableError, decode_html
@@ -19,6 +20,9 @@ from bench.leakage import duplication, leaks
 from bench.metrics import Metric
 from bench.results import RunStore
 from extractors.base import Extractor
+
+if TYPE_CHECKING:
+    from bench.cache import OutputCache
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,9 @@ class Job:
 
 @dataclass(frozen=True)
 class Extraction:
-    """What one job produced: the output text, or the reason it failed, and how long it took."""
+    """What one job produced: the output text, or the reason it failed, how long it took, the
+    peak resident memory of the process that ran it (None when not measured), and whether it
+    came from the output cache."""
 
     page_id: str
     extractor: str
@@ -39,6 +45,8 @@ class Extraction:
     output: str
     error: str | None
     seconds: float
+    peak_mb: float | None = None
+    cached: bool = False
 
 
 class Executor(Protocol):
@@ -69,7 +77,7 @@ def extract(job: Job) -> Extraction:
     try:
         html: str | bytes = _page_input(page, extractor)
         started = time.perf_counter()
-        output, error = extractor.extract(html, page.url), None
+        output, error = extractor.apply(html, url=page.url, language=page.language), None
         if not isinstance(output, str):
             output, error = "", f"TypeError: returned {type(output).__name__}, not str"
     except UndecodableError as undecodable:
@@ -97,7 +105,8 @@ def page_record(page: Page, extraction: Extraction, metric: Metric, *,
     record: dict[str, Any] = {
         "page": page.id, "extractor": extraction.extractor, "version": extraction.version,
         "language": page.language, "page_type": page.page_type,
-        "seconds": round(extraction.seconds, 6), "error": extraction.error,
+        "seconds": round(extraction.seconds, 6), "peak_mb": extraction.peak_mb,
+        "cached": extraction.cached, "error": extraction.error,
         "output": extraction.output, "stats": None, "precision": None, "recall": None,
         "f1": None, "duplication": duplication(extraction.output) if diagnostics else None,
         "leaks": (leaks(page.boilerplate, extraction.output)
@@ -112,21 +121,28 @@ def page_record(page: Page, extraction: Extraction, metric: Metric, *,
 
 
 def run(dataset: Dataset, extractors: Sequence[Extractor], *, metric: Metric,
-        store: RunStore, executor: Executor | None = None,
+        store: RunStore, executor: Executor | None = None, cache: OutputCache | None = None,
         on_record: Callable[[dict[str, Any]], None] | None = None) -> list[dict[str, Any]]:
     """Run every extractor on every page not already in `store`; return all records.
 
-    Each record is appended to the store as soon as it is scored, so an interrupted run loses
-    at most the jobs in flight, and running again with the same store resumes.
+    Outputs found in `cache` are not computed again, fresh ones are added to it. Each record
+    is appended to the store as soon as it is scored, so an interrupted run loses at most the
+    jobs in flight, and running again with the same store resumes.
     """
-    pages = {page.id: page for page in dataset}
     done = store.done()
-    jobs = [Job(extractor, page) for page in dataset for extractor in extractors
-            if (page.id, extractor.name) not in done]
-    for extraction in (executor or InlineExecutor()).map(jobs):
-        record = page_record(pages[extraction.page_id], extraction, metric)
-        store.append(record)
-        if on_record is not None:
-            on_record(record)
+    jobs = {(page.id, extractor.name): Job(extractor, page) for page in dataset
+            for extractor in extractors if (page.id, extractor.name) not in done}
+    hits, to_run = cache.split(list(jobs.values())) if cache else ([], list(jobs.values()))
+    try:
+        for extraction in chain(hits, (executor or InlineExecutor()).map(to_run)):
+            job = jobs[extraction.page_id, extraction.extractor]
+            record = page_record(job.page, extraction, metric)
+            store.append(record)
+            if cache is not None:
+                cache.put(job, extraction)
+            if on_record is not None:
+                on_record(record)
+    finally:
+        store.sync()
     wanted = {extractor.name for extractor in extractors}
     return [record for record in store.records() if record["extractor"] in wanted]

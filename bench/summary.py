@@ -42,6 +42,7 @@ def extractor_summary(extractor: Extractor, records: Sequence[Mapping[str, Any]]
                       metric: Metric) -> dict[str, Any]:
     """Corpus scores, failures and timing of one extractor over its records."""
     seconds = [record["seconds"] for record in records]
+    peaks = [record["peak_mb"] for record in records if record.get("peak_mb") is not None]
     return {
         "name": extractor.name,
         "version": extractor.version,
@@ -51,6 +52,8 @@ def extractor_summary(extractor: Extractor, records: Sequence[Mapping[str, Any]]
         "undecodable": len(_undecodable(records)),
         **scores_summary(records, metric),
         "median_ms": round(statistics.median(seconds) * 1000, 3) if seconds else None,
+        "peak_mb": max(peaks) if peaks else None,
+        "cached": sum(1 for record in records if record.get("cached")),
     }
 
 

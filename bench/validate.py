@@ -21,10 +21,26 @@ from bench.page_text import page_text
 from bench.tokenizers import UnicodeTokenizer
 
 _MIN_TOKENS_FOR_BODY_CHECK = 6
+_TOKENIZE = UnicodeTokenizer()
 
 
 def _comparable(text: str) -> str:
     return collapse_whitespace(normalize(text))
+
+
+def _token_run(text: str) -> str:
+    """Normalised tokens joined by a separator no token contains, so that `in` finds whole-word
+    runs only ("Facebook" is not in "FacebookXWhatsApp")."""
+    return "\x1f" + "\x1f".join(_TOKENIZE(normalize(text))) + "\x1f"
+
+
+def _find(text: str, page_text: str, page_tokens: str) -> str | None:
+    """Why `text` is not quotable from the page, or None when it is."""
+    if _comparable(text) not in page_text:
+        return "not found on the page"
+    if _token_run(text) not in page_tokens:
+        return "found only inside longer words on the page (text glued by the markup?)"
+    return None
 
 
 def check_page(page: Page, record_path: Path) -> list[str]:
@@ -33,26 +49,28 @@ def check_page(page: Page, record_path: Path) -> list[str]:
         html, _charset = decode_html(page.read_html(), page.encoding)
     except UndecodableError as error:
         return [str(GoldError(page.html_path, "(html)", str(error)))]
-    text_on_page = _comparable(page_text(page, html))
-    body = _comparable(page.body or "")
-    paragraphs = {_comparable(paragraph) for paragraph in (page.body or "").split("\n\n")}
+    raw_text = page_text(page, html)
+    text_on_page, tokens_on_page = _comparable(raw_text), _token_run(raw_text)
+    body_paragraphs = [p for p in (page.body or "").split("\n\n") if p.strip()]
+    body_tokens = _token_run(page.body or "")
+    whole_paragraphs = {_token_run(paragraph) for paragraph in body_paragraphs}
     problems = []
-    for number, paragraph in enumerate((page.body or "").split("\n\n"), start=1):
-        if paragraph.strip() and _comparable(paragraph) not in text_on_page:
+    for number, paragraph in enumerate(body_paragraphs, start=1):
+        if why := _find(paragraph, text_on_page, tokens_on_page):
             problems.append(str(GoldError(record_path, f"body paragraph {number}",
-                                          f"not found on the page: {shorten(paragraph, 60)!r}")))
-    tokens = UnicodeTokenizer()
+                                          f"{why}: {shorten(paragraph, 60)!r}")))
     for index, snippet in enumerate(page.boilerplate, start=1):
         for line in snippet.text.splitlines():
-            line_text = _comparable(line)
-            if not line_text:
+            line_tokens = _token_run(line)
+            if line_tokens == "\x1f\x1f":  # punctuation or white space only
                 continue
             where = f"boilerplate[{index}].text"
-            if line_text not in text_on_page:
+            if why := _find(line, text_on_page, tokens_on_page):
                 problems.append(str(GoldError(record_path, where,
-                                              f"not found on the page: {shorten(line, 60)!r}")))
-            elif line_text in paragraphs or (
-                    len(tokens(line_text)) >= _MIN_TOKENS_FOR_BODY_CHECK and line_text in body):
+                                              f"{why}: {shorten(line, 60)!r}")))
+            elif line_tokens in whole_paragraphs or (
+                    line_tokens.count("\x1f") > _MIN_TOKENS_FOR_BODY_CHECK
+                    and line_tokens in body_tokens):
                 problems.append(str(GoldError(record_path, where,
                                               f"is part of the body: {shorten(line, 60)!r}")))
     return problems

@@ -1,16 +1,19 @@
 """The one extractor registry: a name maps to `module:attribute`, imported only when used.
 
 Built-in adapters are listed here; third-party packages add theirs through the
-`boilerbench.extractors` entry-point group. Nothing registers itself on import.
+`boilerbench.extractors` entry-point group. Nothing registers itself on import. A name that is
+not registered but looks like `module:function` is an ad hoc extractor (`extractors.adhoc`).
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
-from importlib.metadata import entry_points
+from importlib.metadata import PackageNotFoundError, entry_points, requires
+
+from packaging.requirements import Requirement
 
 from bench.errors import BenchError, unknown_name
+from extractors.adhoc import from_callable, resolve
 from extractors.base import Extractor
 
 ENTRY_POINT_GROUP = "boilerbench.extractors"
@@ -22,12 +25,28 @@ BUILTIN: dict[str, str] = {
     "trafilatura-no-comments": "extractors.trafilatura:no_comments",
     "readability": "extractors.readability:readability",
     "fulltext": "extractors.fulltext:fulltext",
+    "justext": "extractors.justext:by_language",
+    "justext-no-stoplist": "extractors.justext:language_independent",
+    "boilerpy3": "extractors.boilerpy3:article",
+    "boilerpy3-default": "extractors.boilerpy3:default",
+    "goose3": "extractors.goose3:goose3",
+    "newspaper4k": "extractors.newspaper4k:newspaper4k",
+    "news-please": "extractors.news_please:news_please",
+    "resiliparse": "extractors.resiliparse:resiliparse",
+    "inscriptis": "extractors.inscriptis:inscriptis",
+    "html-text": "extractors.html_text:html_text_extractor",
+    "html2text": "extractors.html2text:html2text_extractor",
+    "readabilipy": "extractors.readabilipy:readabilipy",
+    "readabilipy-js": "extractors.readabilipy_js:readabilipy_js",
 }
 
-INSTALL_HINTS: dict[str, str] = {
-    "trafilatura": "pip install trafilatura",
-    "readability": "pip install readability-lxml",
+EXTRAS: dict[str, str] = {
+    "justext-no-stoplist": "justext", "boilerpy3-default": "boilerpy3",
+    "readabilipy-js": "readabilipy",
 }
+"""The pyproject extra of each built-in whose extra is not named after it (the rest are)."""
+
+NPM_SETUP_NOTE = "then install its npm packages once (README.md, Extractors)"
 
 
 @dataclass(frozen=True)
@@ -47,30 +66,48 @@ def registered() -> dict[str, str]:
     return names
 
 
+def install_command(name: str) -> str:
+    """The exact `pip install` line for a built-in, read from boilerbench's own extras."""
+    if name not in BUILTIN:
+        return ""
+    extra = EXTRAS.get(name, name)
+    try:
+        declared = [Requirement(line) for line in requires("boilerbench") or ()]
+    except PackageNotFoundError:
+        return ""
+    wanted = [req for req in declared
+              if req.marker is not None and req.marker.evaluate({"extra": extra})]
+    if not wanted:
+        return ""
+    specs = " ".join(f'"{_without_marker(req)}"' for req in wanted)
+    return f"pip install {specs}" + (f"; {NPM_SETUP_NOTE}" if name == "readabilipy-js" else "")
+
+
+def _without_marker(requirement: Requirement) -> str:
+    extras = f"[{','.join(sorted(requirement.extras))}]" if requirement.extras else ""
+    return f"{requirement.name}{extras}{requirement.specifier}"
+
+
 def load_target(target: str) -> Extractor:
     """Import `module:attribute` and return the Extractor it names."""
-    module_name, _, attribute = target.partition(":")
-    if not attribute:
-        raise BenchError(f"extractor target {target!r} is not of the form module:attribute")
-    module = importlib.import_module(module_name)
-    try:
-        extractor = getattr(module, attribute)
-    except AttributeError:
-        raise BenchError(f"module {module_name!r} has no attribute {attribute!r}") from None
+    extractor = resolve(target)
     if not isinstance(extractor, Extractor):
         raise BenchError(f"{target!r} is a {type(extractor).__name__}, not an Extractor")
     return extractor
 
 
 def load(name: str) -> Extractor:
-    """The extractor called `name`; unknown names raise with a "did you mean"."""
+    """The extractor called `name`, or the ad hoc `module:function`; unknown names raise with
+    a "did you mean"."""
     names = registered()
     if name not in names:
+        if ":" in name:
+            return from_callable(name)
         raise unknown_name("extractor", name, names)
     try:
         return load_target(names[name])
     except ImportError as error:
-        hint = INSTALL_HINTS.get(name.split("-")[0], "")
+        hint = install_command(name)
         raise BenchError(f"extractor {name!r} is not installed ({error})"
                          + (f"; install it with: {hint}" if hint else "")) from None
 
@@ -82,6 +119,6 @@ def available() -> tuple[list[Extractor], list[Unavailable]]:
         try:
             loaded.append(load(name))
         except BenchError as error:
-            hint = INSTALL_HINTS.get(name.split("-")[0], "")
-            missing.append(Unavailable(name=name, reason=str(error), install=hint))
+            missing.append(Unavailable(name=name, reason=str(error),
+                                       install=install_command(name)))
     return loaded, missing

@@ -26,3 +26,12 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.fail(f"{SHARED} is missing: the shared datasets must sit beside the checkout")
     return SHARED
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own output cache, never the user's."""
+    path = tmp_path_factory.mktemp("cache") / "outputs.sqlite"
+    monkeypatch.setenv("BOILERBENCH_CACHE", str(path))
+    return path

@@ -222,3 +222,58 @@ def test_fetch_refuses_an_unpinned_checksum(tmp_path: Path,
     err = capsys.readouterr().err
     assert err.startswith("boilerbench: error: trafilatura: no SHA-256 is pinned for https://")
     assert not (tmp_path / "t").exists()
+
+
+def test_ctrl_c_halfway_then_resume_loses_nothing(tmp_path: Path, shared: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    argv = [str(Path(sys.executable).parent / "boilerbench"), "run", "--dataset",
+            f"aeb:{shared / 'datasets' / 'aeb'}", "-e", "trafilatura", "--jobs", "2",
+            "--no-progress", "--reports-dir", str(tmp_path)]
+    child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env=os.environ)
+    pages: list[Path] = []
+    while not pages or len(pages[0].read_bytes().splitlines()) < 40:
+        assert child.poll() is None, "the run ended before it could be interrupted"
+        time.sleep(0.02)
+        pages = list(tmp_path.glob("*/pages.jsonl"))
+    child.send_signal(signal.SIGINT)
+    _out, err = child.communicate(timeout=60)
+    run_dir = pages[0].parent
+    assert child.returncode == 2
+    assert err.strip().endswith(f"interrupted; continue with: boilerbench run --resume {run_dir}")
+    before = [json.loads(line) for line in pages[0].read_text(encoding="utf-8").splitlines()]
+    assert 40 <= len(before) < 181
+    code, out = run_cli("run", "--dataset", f"aeb:{shared / 'datasets' / 'aeb'}", "-e",
+                        "trafilatura", "--resume", str(run_dir), "--json")
+    assert code == 0
+    after = [json.loads(line) for line in pages[0].read_text(encoding="utf-8").splitlines()]
+    assert after[:len(before)] == before
+    assert len(after) == len({record["page"] for record in after}) == 181
+    assert json.loads(out)["extractors"][0]["pages"] == 181
+
+
+def test_failures_show_in_the_table_with_their_reasons(tmp_path: Path) -> None:
+    code, out = run_cli("run", "--reports-dir", str(tmp_path), "--no-progress", "--timeout", "1",
+                        "-e", "tests.test_workers:SEGFAULT", "-e", "tests.test_workers:HANG",
+                        "-e", "trafilatura-no-comments", "--page", REFERENCE_ID)
+    assert code == 0
+    assert "peak MB" in out.splitlines()[2]
+    rows = {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:-1]]
+            for line in out.splitlines() if "│" in line}
+    # version, precision, recall, F1, F1 95% CI, pages, failures, median ms, peak MB
+    for name in ("segfault", "hang"):
+        assert rows[name][1:4] == ["0.000", "0.000", "0.000"]
+        assert rows[name][5:7] == ["1", "1"]
+        assert rows[name][8] == "n/a"
+    assert rows["trafilatura-no-comments"][6] == "0"
+    assert float(rows["trafilatura-no-comments"][8]) > 10
+    (run_dir,) = tmp_path.iterdir()
+    errors = {json.loads(line)["extractor"]: json.loads(line)["error"]
+              for line in (run_dir / "pages.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert errors == {"segfault": "worker died: signal 11 (SIGSEGV)",
+                      "hang": "timeout after 1 s", "trafilatura-no-comments": None}

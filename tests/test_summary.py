@@ -63,3 +63,14 @@ def test_a_dataset_without_body_gold_shows_n_a(tmp_path: Path) -> None:
     (line,) = [line for line in console.export_text().splitlines() if "echo" in line]
     cells = [cell.strip() for cell in line.split("│")]
     assert cells[3:9] == ["n/a", "n/a", "n/a", "n/a", "1", "0"]
+
+
+def test_leak_tables_split_to_fit_the_width() -> None:
+    from bench.report import leaks_tables
+
+    rows = [{"name": f"extractor-{n}", "leaks": {"promo": {"pages": 2, "leaked_pages": 1}},
+             "duplication": 0.0} for n in range(10)]
+    # (120 - 26) // 12 = 7 extractors per table, beside the category column
+    assert [len(table.columns) for table in leaks_tables(rows, width=120)] == [8, 4]
+    assert [len(table.columns) for table in leaks_tables(rows, width=300)] == [11]
+    assert leaks_tables([{"name": "x", "leaks": {}, "duplication": None}]) == []

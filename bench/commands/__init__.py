@@ -14,6 +14,7 @@ COMMANDS: dict[str, str] = {
     "datasheet": "print (or --write) the gold set's datasheet counts",
     "datasets": "list the dataset formats and the public datasets, with where to get them",
     "fetch": "download a public dataset's pinned archive, check it and unpack it",
+    "cache": "manage the cache of extractor outputs (clear)",
     "baseline": "write the regression gate's baseline (reports/baseline.json) from a run",
     "gate": "compare a run with the baseline; exit 1 on a real regression",
     "compare": "show what changed between two runs (paired test per extractor, pages)",

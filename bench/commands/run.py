@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bench import __version__
+from bench.commands._execution import add_execution_options
 from bench.commands._options import add_dataset_option, add_metric_options
 from bench.errors import BenchError
 
@@ -35,14 +36,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true",
                         help="print the run summary as JSON instead of the table")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    add_execution_options(parser)
 
 
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Run, write the run directory, print the table (or JSON)."""
     from bench.breakdown import breakdown
+    from bench.commands._execution import command_extractors, output_cache, worker_pool
     from bench.datasets import load_dataset
     from bench.metrics import get_metric
-    from bench.report import breakdown_table, leaks_table, summary_table
+    from bench.report import breakdown_table, leaks_tables, summary_table
     from bench.results import RunStore, new_run_id
     from bench.runner import run
     from bench.summary import summarize
@@ -52,10 +55,12 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         page_ids=args.page, languages=args.lang, page_types=args.page_type)
     if not len(dataset):
         raise BenchError("no page matches the --page/--lang/--type filters")
-    if args.extractor:
+    if args.extractor or args.extractor_cmd:
         extractors = [registry.load(name) for name in dict.fromkeys(args.extractor)]
+        extractors += command_extractors(args)
     else:
         extractors, _missing = registry.available()
+    executor, cache = worker_pool(args), output_cache(args)
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
     run_dir: Path = args.resume or args.reports_dir / new_run_id()
     store = RunStore(run_dir)
@@ -64,17 +69,22 @@ def execute(args: argparse.Namespace, console: Console) -> int:
                  "signature": str(metric.signature),
                  "extractors": [e.name for e in extractors], "boilerbench": __version__})
     remaining = len(dataset) * len(extractors) - len(store.done())
+    # No refresh thread: workers are forked, and a fork must not copy a thread holding a lock.
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=Console(stderr=True),
+                        TimeElapsedColumn(), console=Console(stderr=True), auto_refresh=False,
                         disable=args.no_progress or args.json)
     try:
         with progress:
             task = progress.add_task("extracting", total=remaining)
-            records = run(dataset, extractors, metric=metric, store=store,
-                          on_record=lambda _record: progress.advance(task))
+            records = run(dataset, extractors, metric=metric, store=store, executor=executor,
+                          cache=cache, on_record=lambda _record: progress.update(
+                              task, advance=1, refresh=True))
     except KeyboardInterrupt:
         raise BenchError(f"interrupted; continue with: boilerbench run --resume {run_dir}"
                          ) from None
+    finally:
+        if cache is not None:
+            cache.close()
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
                         records=records, metric=metric)
     if args.by:
@@ -85,9 +95,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         console.print_json(json.dumps(summary, ensure_ascii=False))
     else:
         console.print(summary_table(summary))
-        leaks = leaks_table(summary["extractors"])
-        if leaks is not None:
-            console.print(leaks)
+        for table in leaks_tables(summary["extractors"], width=console.width):
+            console.print(table)
         for field, rows in summary.get("breakdowns", {}).items():
             console.print(breakdown_table(field, rows))
         if summary["undecodable"]:

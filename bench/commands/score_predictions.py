@@ -32,7 +32,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     """Score every file and print one table (or JSON)."""
     from bench.datasets import load_dataset
     from bench.metrics import get_metric
-    from bench.report import leaks_table, predictions_table
+    from bench.report import leaks_tables, predictions_table
     from bench.scoring import score_files
     from bench.stats import DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED
 
@@ -51,7 +51,6 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         console.print_json(json.dumps(summary, ensure_ascii=False))
         return 0
     console.print(predictions_table(summary))
-    leaks = leaks_table(systems)
-    if leaks is not None:
-        console.print(leaks)
+    for table in leaks_tables(systems, width=console.width):
+        console.print(table)
     return 0

@@ -97,6 +97,7 @@ class Metric(ABC):
         self.tokenizer: Tokenizer = get_tokenizer(tokenizer or self.default_tokenizer)
         self.normalized = self.default_normalized if normalized is None else normalized
         self.dataset = dataset
+        self._gold_tokens: dict[str, list[str]] = {}
 
     @property
     def signature(self) -> Signature:
@@ -125,8 +126,9 @@ class Metric(ABC):
         return macro
 
     def page_stats(self, gold: str, output: str) -> PageStats:
-        """Sufficient statistics of one page from its gold and output text."""
-        return self._page_stats(self.tokens(gold), self.tokens(output))
+        """Sufficient statistics of one page from its gold and output text (the gold's tokens
+        are remembered: a run scores each page's gold once per extractor)."""
+        return self._page_stats(self.gold_tokens(gold), self.tokens(output))
 
     def page_stats_for(self, page: Page, output: str) -> PageStats | None:
         """Statistics of one output against a dataset page's gold; None when the page's gold
@@ -136,6 +138,12 @@ class Metric(ABC):
         this hook.
         """
         return None if page.body is None else self.page_stats(page.body, output)
+
+    def gold_tokens(self, gold: str) -> list[str]:
+        """`tokens(gold)`, remembered: a run scores each page's gold once per extractor."""
+        if gold not in self._gold_tokens:
+            self._gold_tokens[gold] = self.tokens(gold)
+        return self._gold_tokens[gold]
 
     def score_stats(self, stats: PageStats) -> Score:
         """The Score of one page's (or a pooled) statistics."""

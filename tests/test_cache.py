@@ -1,0 +1,124 @@
+"""The output cache: a re-run computes only what changed; failures and ad hoc extractors are
+never cached; clearing empties it."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bench.cache import OutputCache, default_path, page_key
+from bench.errors import BenchError
+from bench.gold import load_gold
+from bench.metrics.token_f1 import TokenF1
+from bench.results import RunStore
+from bench.runner import run
+from extractors.base import Extractor
+from tests.conftest import REFERENCE_ID
+from tests.test_cli import run_cli
+
+CALLS: list[str] = []
+
+
+def _counted(html: str, url: str | None) -> str:
+    CALLS.append(url or "")
+    return "text"
+
+
+def _failing(html: str, url: str | None) -> str:
+    CALLS.append(url or "")
+    raise ValueError("no")
+
+
+COUNTED = Extractor(name="counted", package="boilerbench", extract=_counted)
+FAILING = Extractor(name="failing", package="boilerbench", extract=_failing)
+
+
+def computed(tmp_path: Path, cache: OutputCache, extractors: list[Extractor],
+             gold: Path | None = None) -> int:
+    """How many outputs one fresh run computes (the rest come from the cache)."""
+    CALLS.clear()
+    store = RunStore(tmp_path / f"run-{len(list(tmp_path.glob('run-*')))}")
+    dataset = load_gold(gold).select(page_ids=[REFERENCE_ID])
+    records = run(dataset, extractors, metric=TokenF1(), store=store, cache=cache)
+    assert all(record["output"] == "text" for record in records if not record["error"])
+    return len(CALLS)
+
+
+def test_a_rerun_computes_only_what_changed(tmp_path: Path) -> None:
+    cache = OutputCache(tmp_path / "cache.sqlite")
+    assert computed(tmp_path, cache, [COUNTED]) == 1
+    assert computed(tmp_path, cache, [COUNTED]) == 0
+    assert computed(tmp_path, cache, [replace(COUNTED, settings={"k": 1})]) == 1
+    assert computed(tmp_path, cache, [replace(COUNTED, package="pytest")]) == 1  # new version
+    assert computed(tmp_path, cache, [replace(COUNTED, cacheable=False)]) == 1
+    assert computed(tmp_path, cache, [replace(COUNTED, cacheable=False)]) == 1
+
+
+def test_a_changed_page_is_computed_again(tmp_path: Path, gold_dir: Path) -> None:
+    cache = OutputCache(tmp_path / "cache.sqlite")
+    copy = tmp_path / "gold"
+    copy.mkdir()
+    for suffix in (".html", ".toml"):
+        shutil.copy(gold_dir / f"{REFERENCE_ID}{suffix}", copy)
+    assert computed(tmp_path, cache, [COUNTED], copy) == 1
+    (html,) = copy.glob("*.html")
+    html.write_bytes(html.read_bytes() + b"<!-- changed -->")
+    assert computed(tmp_path, cache, [COUNTED], copy) == 1
+    assert computed(tmp_path, cache, [COUNTED], copy) == 0
+
+
+def test_failures_are_retried(tmp_path: Path) -> None:
+    cache = OutputCache(tmp_path / "cache.sqlite")
+    assert computed(tmp_path, cache, [FAILING]) == 1
+    assert computed(tmp_path, cache, [FAILING]) == 1
+
+
+def test_cached_records_say_so_and_keep_their_timing(tmp_path: Path) -> None:
+    cache = OutputCache(tmp_path / "cache.sqlite")
+    reference = load_gold().select(page_ids=[REFERENCE_ID])
+    first = run(reference, [COUNTED], metric=TokenF1(), store=RunStore(tmp_path / "a"),
+                cache=cache)
+    second = run(reference, [COUNTED], metric=TokenF1(), store=RunStore(tmp_path / "b"),
+                 cache=cache)
+    assert [r["cached"] for r in first + second] == [False, True]
+    assert second[0]["seconds"] == first[0]["seconds"]
+    assert second[0]["f1"] == first[0]["f1"]
+
+
+def test_page_key_covers_what_extractors_see() -> None:
+    page = load_gold().pages[0]
+    keys = {page_key(page), page_key(replace(page, url="https://example.org/")),
+            page_key(replace(page, language="en")), page_key(replace(page, encoding="latin-1"))}
+    assert len(keys) == 4
+
+
+def test_clear_from_the_command_line(tmp_path: Path, private_cache: Path) -> None:
+    cache = OutputCache(default_path())
+    assert default_path() == private_cache
+    computed(tmp_path, cache, [COUNTED, replace(COUNTED, name="other")])
+    code, out = run_cli("cache", "clear", "-e", "other")
+    assert (code, out) == (0, f"{private_cache}: 1 cached output(s) removed\n")
+    code, out = run_cli("cache", "clear")
+    assert (code, out) == (0, f"{private_cache}: 1 cached output(s) removed\n")
+    assert computed(tmp_path, cache, [COUNTED]) == 1
+
+
+def test_an_unusable_cache_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "cache.sqlite"
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(BenchError, match=r"cache\.sqlite: cannot open the output cache: "):
+        OutputCache(bad)
+
+
+def test_rows_are_whole(tmp_path: Path) -> None:
+    cache = OutputCache(tmp_path / "cache.sqlite")
+    computed(tmp_path, cache, [COUNTED])
+    cache.close()
+    with sqlite3.connect(tmp_path / "cache.sqlite") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        rows = db.execute("SELECT extractor, version, output FROM outputs").fetchall()
+    assert rows == [("counted", COUNTED.version, "text")]

@@ -1,0 +1,122 @@
+"""The worker pool: a page that raises, hangs, kills or bloats its worker is one failure."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import time
+
+import pytest
+
+from bench.errors import BenchError
+from bench.gold import load_gold
+from bench.runner import Job
+from bench.workers import WorkerPool, default_jobs
+from extractors.base import Extractor
+
+PAGE = load_gold().pages[0]
+
+
+def _text(html: str, url: str | None) -> str:
+    return "text"
+
+
+def _raise(html: str, url: str | None) -> str:
+    raise ValueError("bad page")
+
+
+def _hang(html: str, url: str | None) -> str:
+    time.sleep(60)
+    return "never"
+
+
+def _segfault(html: str, url: str | None) -> str:
+    ctypes.string_at(0)  # reads address 0: SIGSEGV
+    return "never"
+
+
+def _exit(html: str, url: str | None) -> str:
+    os._exit(3)
+
+
+def _bloat(html: str, url: str | None) -> str:
+    return str(len(bytearray(2048 * 1024 * 1024)))
+
+
+def _allocate(html: str, url: str | None) -> str:
+    block = bytearray(200 * 1024 * 1024)
+    return str(len(block))
+
+
+def _make(name: str, function: object) -> Extractor:
+    return Extractor(name=name, package="boilerbench", extract=function)  # type: ignore[arg-type]
+
+
+TEXT, RAISE, HANG = _make("text", _text), _make("raise", _raise), _make("hang", _hang)
+SEGFAULT, EXIT = _make("segfault", _segfault), _make("exit", _exit)
+BLOAT, ALLOCATE = _make("bloat", _bloat), _make("allocate", _allocate)
+
+
+def errors(pool: WorkerPool, extractors: list[Extractor], copies: int = 1) -> dict[str, list]:
+    jobs = [Job(extractor, PAGE) for extractor in extractors for _ in range(copies)]
+    found: dict[str, list] = {}
+    for extraction in pool.map(jobs):
+        found.setdefault(extraction.extractor, []).append(extraction.error or extraction.output)
+    return found
+
+
+def test_every_kind_of_failure_costs_one_page_and_the_run_completes() -> None:
+    pool = WorkerPool(jobs=2, timeout=1)
+    found = errors(pool, [TEXT, RAISE, HANG, SEGFAULT, EXIT, TEXT], copies=2)
+    assert found["text"] == ["text"] * 4
+    assert all(error.startswith("ValueError: bad page (at ") for error in found["raise"])
+    assert found["hang"] == ["timeout after 1 s"] * 2
+    assert found["segfault"] == ["worker died: signal 11 (SIGSEGV)"] * 2
+    assert found["exit"] == ["worker died: exit status 3"] * 2
+
+
+def test_the_memory_cap_turns_a_huge_allocation_into_a_memory_error() -> None:
+    found = errors(WorkerPool(jobs=1, memory_mb=1024), [BLOAT, TEXT])
+    assert found["bloat"][0].startswith("MemoryError")
+    assert found["text"] == ["text"]
+
+
+def test_peak_memory_is_measured_per_page() -> None:
+    pool = WorkerPool(jobs=1)
+    small, big = pool.map([Job(TEXT, PAGE), Job(ALLOCATE, PAGE)])
+    assert small.peak_mb is not None and big.peak_mb is not None
+    assert big.peak_mb - small.peak_mb > 150  # the 200 MB block, not the worker's whole life
+    again = list(pool.map([Job(ALLOCATE, PAGE), Job(TEXT, PAGE)]))
+    assert again[1].peak_mb is not None and again[1].peak_mb < big.peak_mb - 150
+
+
+def test_a_hung_command_is_killed_with_its_worker() -> None:
+    from extractors.adhoc import from_command
+
+    sleeper = from_command("sleep 30")
+    started = time.monotonic()
+    (extraction,) = WorkerPool(jobs=1, timeout=0.5).map([Job(sleeper, PAGE)])
+    assert extraction.error == "timeout after 0.5 s"
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"jobs": 0}, "--jobs 0: need at least one worker"),
+    ({"timeout": -1.0}, "--timeout -1.0: must be a positive number of seconds"),
+    ({"memory_mb": 10}, "--max-memory 10: must be at least 64 MB"),
+])
+def test_bad_options_raise_at_once(options: dict, message: str) -> None:
+    with pytest.raises(BenchError) as raised:
+        WorkerPool(**options)
+    assert str(raised.value) == message
+
+
+def test_default_jobs_is_the_usable_cores() -> None:
+    assert default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_a_worker_dying_while_jobs_are_sent_to_it_loses_no_job() -> None:
+    # One worker, many crashing jobs: sends often race with the death of the worker.
+    found = errors(WorkerPool(jobs=1), [EXIT, TEXT] * 20)
+    assert found["exit"] == ["worker died: exit status 3"] * 20
+    assert found["text"] == ["text"] * 20
