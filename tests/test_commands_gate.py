@@ -163,3 +163,48 @@ def test_gate_runs_the_extractors_itself_and_refuses_other_data(
     signature = json.loads(baseline.read_text(encoding="utf-8"))["signature"]
     assert err.startswith(f"boilerbench: error: {baseline} has signature {signature} but ")
     assert "they differ in dataset, so their scores are not comparable" in err
+
+
+GOOD = '''import lxml.html
+
+
+def extract(html: str) -> str:
+    return "\\n".join(p.text_content() for p in lxml.html.fromstring(html).iter("p"))
+'''
+WORSE = '''import lxml.html
+
+
+def extract(html: str) -> str:
+    return next((p.text_content() for p in lxml.html.fromstring(html).iter("p")), "")
+'''
+
+
+def test_a_maintainer_gates_their_own_function(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/gate.md's workflow: `--extractor module:function`, baseline, then a worse commit."""
+    import sys
+
+    from extractors.adhoc import resolve
+
+    def commit(source: str, version: str) -> None:
+        folder = tmp_path / version
+        folder.mkdir()
+        (folder / "my_extractor.py").write_text(source, encoding="utf-8")
+        monkeypatch.syspath_prepend(str(folder))
+        monkeypatch.delitem(sys.modules, "my_extractor", raising=False)
+        resolve.cache_clear()
+
+    options = ["--extractor", "my_extractor:extract", "--page", "en-*", "--no-progress",
+               "--reports-dir", str(tmp_path / "reports"), "--baseline",
+               str(tmp_path / "baseline.json")]
+    commit(GOOD, "v1")
+    assert run_cli("baseline", "update", *options)[0] == 0
+    code, out = run_cli("gate", *options)
+    assert code == 0, out
+    commit(WORSE, "v2")
+    code, out = run_cli("gate", *options, "--markdown", str(tmp_path / "gate.md"))
+    assert code == 1
+    assert "\nmy_extractor:extract: corpus F1 " in out
+    assert out.splitlines()[-1].startswith("gate FAILED: 1 extractor(s): 1 worse, ")
+    assert (tmp_path / "gate.md").read_text(encoding="utf-8").startswith("## ❌ ")
+    resolve.cache_clear()
