@@ -243,19 +243,21 @@ def _page_changes(name: str, before: Mapping[str, Any], after: Mapping[str, Any]
     return changes
 
 
+def _leak_counts(side: Mapping[str, Any], category: str) -> tuple[int, int]:
+    counts = side["leaks"].get(category) or {"leaked": 0, "snippets": 0}
+    return int(counts["leaked"]), int(counts["snippets"])
+
+
 def _leak_changes(name: str, before: Mapping[str, Any], after: Mapping[str, Any],
                   tolerance: Tolerance) -> list[LeakChange]:
     changes = []
     for category in sorted({*before["leaks"], *after["leaks"]}):
-        old, new = (tuple((side["leaks"].get(category) or {"leaked": 0, "snippets": 0})[key]
-                          for key in ("leaked", "snippets")) for side in (before, after))
-        old_counts, new_counts = (old[0], old[1]), (new[0], new[1])
-        if old_counts == new_counts:
-            continue
-        old_rate, new_rate = LeakChange.rate(old_counts), LeakChange.rate(new_counts)
-        # For leaks, a rise is the bad direction.
-        verdict = _verdict(old_rate - new_rate, tolerance.limit(old_rate))
-        changes.append(LeakChange(name, category, old_counts, new_counts, verdict))
+        old, new = _leak_counts(before, category), _leak_counts(after, category)
+        if old != new:
+            old_rate = LeakChange.rate(old)
+            # For leaks, a rise is the bad direction.
+            verdict = _verdict(old_rate - LeakChange.rate(new), tolerance.limit(old_rate))
+            changes.append(LeakChange(name, category, old, new, verdict))
     return changes
 
 

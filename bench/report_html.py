@@ -20,6 +20,7 @@ from bench.report_text import (
     BREAKDOWNS,
     SUMMARY_HEADERS,
     leak_rows,
+    leaked,
     number,
     ranked,
     summary_rows,
@@ -159,16 +160,18 @@ def _page_section(run: Run, dataset: Dataset) -> str:
              '<span class="extra">extra in the output</span>, '
              '<span class="leak"><span class="tag">category</span>leaked boilerplate</span>.'
              "</p>"]
+    by_page: dict[str, list[Mapping[str, Any]]] = {}
+    for record in run.records:
+        by_page.setdefault(record["page"], []).append(record)
     for page in dataset:
-        records = sorted((record for record in run.records if record["page"] == page.id),
+        records = sorted(by_page.get(page.id, []),
                          key=lambda record: order.get(record["extractor"], len(order)))
         chips = "".join(
             f'<span class="chip" style="{_f1_style(record["f1"])}">{_e(record["extractor"])} '
             f'{number(record["f1"])}</span>' for record in records)
         outputs = []
         for record in records:
-            leaked = ", ".join(f"{category} {leaked}/{labeled}" for category, (leaked, labeled)
-                               in sorted((record.get("leaks") or {}).items()) if leaked)
+            leaks = leaked(record)
             error = (f' <span class="error">error: {_e(record["error"])}</span>'
                      if record["error"] else "")
             segments = diff(page.body or "", record["output"], snippets=page.boilerplate)
@@ -176,7 +179,7 @@ def _page_section(run: Run, dataset: Dataset) -> str:
                 f'<details class="output"><summary>{_e(record["extractor"])} '
                 f'{_e(record["version"])}: P {number(record["precision"])} '
                 f'R {number(record["recall"])} F1 {number(record["f1"])}'
-                f'{_e(f" · leaked: {leaked}") if leaked else ""}{error}</summary>'
+                f'{_e(f" · leaked: {leaks}") if leaks else ""}{error}</summary>'
                 f'<div class="diff">{_segments_html(segments)}</div></details>')
         parts.append(f'<details class="page" id="page-{_e(page.id)}"><summary>{_e(page.id)} '
                      f'<span class="meta">{_e(page.language or "")} {_e(page.page_type or "")}'

@@ -83,9 +83,11 @@ def to_markdown(run: Run) -> str:
     return "\n".join(parts)
 
 
-def _leaked(record: Mapping[str, Any]) -> str:
-    return "; ".join(f"{category} {leaked}/{labeled}" for category, (leaked, labeled)
-                     in sorted((record.get("leaks") or {}).items()))
+def leaked(record: Mapping[str, Any], *, only_leaked: bool = True) -> str:
+    """A record's leaks as `category leaked/labeled` items (only categories that leaked)."""
+    return ", ".join(f"{category} {count}/{labeled}" for category, (count, labeled)
+                     in sorted((record.get("leaks") or {}).items())
+                     if count or not only_leaked)
 
 
 def _safe(value: object) -> object:
@@ -102,7 +104,8 @@ def to_csv(run: Run) -> str:
     writer.writerow(CSV_FIELDS)
     for record in sorted(run.records, key=lambda r: (str(r["page"]), str(r["extractor"]))):
         values: Sequence[object] = [*(record.get(field) for field in CSV_FIELDS[:9]),
-                                    _leaked(record), record.get("duplication"),
+                                    leaked(record, only_leaked=False),
+                                    record.get("duplication"),
                                     record.get("seconds")]
         writer.writerow(["" if value is None else _safe(value) for value in values])
     return buffer.getvalue()

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from bench.commands._options import add_dataset_option
-from bench.report_text import number
+from bench.report_text import leaked, number
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,8 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _score_line(record: Mapping[str, Any]) -> str:
     scores = "  ".join(f"{label} {number(record[key])}" for label, key in
                        (("P", "precision"), ("R", "recall"), ("F1", "f1")))
-    leaks = ", ".join(f"{category} {leaked}/{labeled}" for category, (leaked, labeled)
-                      in sorted((record.get("leaks") or {}).items()) if leaked)
+    leaks = leaked(record)
     return scores + (f"  leaked: {leaks}" if leaks else "")
 
 
