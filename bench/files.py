@@ -86,12 +86,16 @@ def string_list_field(item: dict[str, Any], name: str, where: str) -> tuple[str,
 
 def write_json_atomic(path: Path, data: Any) -> None:
     """Write `data` as JSON to `path` so that readers see the old file or the new, never half."""
+    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write UTF-8 `text` to `path` so that readers see the old file or the new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as tmp:
-            json.dump(data, tmp, ensure_ascii=False, indent=2)
-            tmp.write("\n")
+            tmp.write(text)
             tmp.flush()
             os.fsync(tmp.fileno())
         os.replace(tmp_name, path)

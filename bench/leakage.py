@@ -18,7 +18,7 @@ occurred contiguously earlier in the output: the second copy of a caption, a rep
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,3 +113,36 @@ def leak_summary(page_leaks: Iterable[Mapping[str, Sequence[int]] | None]) -> di
             row["snippets"] += labeled
             row["leaked_snippets"] += leaked
     return dict(sorted(summary.items()))
+
+
+def _occurrences(joined: str, tokens: Sequence[str]) -> Iterator[int]:
+    """Token positions where `tokens` occur contiguously in a joined key."""
+    key = _key(tokens)
+    position = joined.find(key)
+    while position >= 0:
+        yield joined.count(_SEP, 0, position)
+        position = joined.find(key, position + 1)
+
+
+def leaked_line_categories(snippets: Iterable[Snippet], output: str) -> list[str | None]:
+    """For each line of `output.splitlines()`, the category of a leaked snippet shown on it,
+    or None: the lines where the leak rule found the snippet (whole, or line by line)."""
+    lines = output.splitlines()
+    line_of = [number for number, text in enumerate(lines)
+               for _token in _TOKENIZER(normalize(text))]
+    index = _Output.of(output)
+    categories: list[str | None] = [None] * len(lines)
+    for snippet in snippets:
+        snippet_lines = _line_tokens(snippet.text)
+        if _coverage(snippet_lines, index) < LEAK_COVERAGE:
+            continue
+        whole = [token for line in snippet_lines for token in line]
+        found = {line_of[start + offset] for run in [whole, *snippet_lines]
+                 if len(run) >= MIN_TOKENS_ANYWHERE
+                 for start in _occurrences(index.joined, run) for offset in range(len(run))}
+        found |= {number for number, text in enumerate(lines)
+                  if _key(_TOKENIZER(normalize(text))) in
+                  {_key(line) for line in snippet_lines if len(line) < MIN_TOKENS_ANYWHERE}}
+        for number in found:
+            categories[number] = categories[number] or snippet.category
+    return categories

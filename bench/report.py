@@ -9,6 +9,8 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+from bench.diff import Segment
+
 _HEADLINE = ("precision", "recall", "f1")
 
 
@@ -133,3 +135,27 @@ def extractor_table(rows: Sequence[tuple[str, str, str, str]]) -> Table:
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))
     return table
+
+
+DIFF_STYLES = {"same": "", "missing": "red strike", "extra": "green underline"}
+LEAK_STYLE = "black on yellow"
+
+
+def diff_text(segments: Sequence[Segment]) -> Text:
+    """The annotated gold-versus-output text: missing gold struck through in red, extra output
+    underlined in green, leaked boilerplate on yellow after its `[category]` label."""
+    text = Text()
+    for segment in segments:
+        if segment.category is None:
+            text.append(segment.text, style=DIFF_STYLES[segment.kind])
+        else:
+            text.append(f"[{segment.category}] ", style="bold " + LEAK_STYLE)
+            text.append(segment.text, style=LEAK_STYLE)
+    return text
+
+
+def diff_legend() -> Text:
+    """What the styles of `diff_text` mean."""
+    return Text.assemble("legend: ", ("missing from the output", DIFF_STYLES["missing"]), ", ",
+                         ("extra in the output", DIFF_STYLES["extra"]), ", ",
+                         ("[category] leaked boilerplate", LEAK_STYLE))

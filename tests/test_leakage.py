@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from bench.dataset import Snippet
-from bench.leakage import duplication, leak_summary, leaks, snippet_coverage
+from bench.leakage import (
+    duplication,
+    leak_summary,
+    leaked_line_categories,
+    leaks,
+    snippet_coverage,
+)
 
 BODY = "অন্য দেশকে পরোয়া না করে রাশিয়া উত্তর কোরিয়ার সঙ্গে সম্পর্ক জোরদার করবে"
 CAPTION = "রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের মুখপাত্র দিমিত্রি পেসকভ। ছবি : সংগৃহীত"
@@ -56,3 +62,16 @@ def test_duplicated_caption() -> None:
 def test_short_repeats_and_empty_output_are_not_duplication() -> None:
     assert duplication("Share\nShare\nবিজ্ঞাপন\nবিজ্ঞাপন") == 0.0
     assert duplication("") == 0.0
+
+
+def test_leaked_lines_are_labeled_with_their_category() -> None:
+    snippets = [Snippet("share-bar", "Share this story on Facebook"),
+                Snippet("footer", "Contact us\nAbout the paper\nAll rights reserved")]
+    output = ("Body sentence one.\nShare this story\non Facebook\nAll rights reserved\n"
+              "Contact us\nnow on Facebook again")
+    # The share bar leaked whole (split over two lines); of the footer, the three-token line
+    # and the whole short line "Contact us" hold 5 of 7 tokens. A line with words of its own
+    # is not labeled.
+    assert leaked_line_categories(snippets, output) == [
+        None, "share-bar", "share-bar", "footer", "footer", None]
+    assert leaked_line_categories(snippets, "Body sentence one.\nContact us") == [None, None]

@@ -15,4 +15,9 @@ COMMANDS: dict[str, str] = {
     "datasets": "list the dataset formats and the public datasets, with where to get them",
     "fetch": "download a public dataset's pinned archive, check it and unpack it",
     "cache": "manage the cache of extractor outputs (clear)",
+    "baseline": "write the regression gate's baseline (reports/baseline.json) from a run",
+    "gate": "compare a run with the baseline; exit 1 on a real regression",
+    "compare": "show what changed between two runs (paired test per extractor, pages)",
+    "report": "render a run as one self-contained HTML file, or as Markdown, CSV or JSON",
+    "show": "print one page's gold-versus-output diff for one extractor",
 }

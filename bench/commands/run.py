@@ -65,6 +65,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     run_dir: Path = args.resume or args.reports_dir / new_run_id()
     store = RunStore(run_dir)
     store.start({"run_id": run_dir.name, "dataset": dataset.label,
+                 "dataset_spec": args.dataset, "split": args.split,
                  "signature": str(metric.signature),
                  "extractors": [e.name for e in extractors], "boilerbench": __version__})
     remaining = len(dataset) * len(extractors) - len(store.done())

@@ -1,0 +1,44 @@
+"""`boilerbench report RUN_DIR [--format html|md|csv|json] [--out FILE]`: a run for people."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from bench.commands._options import add_dataset_option
+
+FORMATS = ("html", "md", "csv", "json")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `report`."""
+    parser.add_argument("run", type=Path, metavar="RUN_DIR", help="a finished run directory")
+    parser.add_argument("--format", choices=FORMATS, default="html",
+                        help="html (one self-contained file), md, csv (per page) or json")
+    parser.add_argument("--out", type=Path, default=None, metavar="FILE",
+                        help="where to write (default: RUN_DIR/report.FORMAT)")
+    add_dataset_option(parser)
+
+
+def execute(args: argparse.Namespace, console: Console) -> int:
+    """Render and write the report (`--out -` writes to standard output)."""
+    from bench.files import write_text_atomic
+    from bench.report_html import render
+    from bench.report_text import to_csv, to_json, to_markdown
+    from bench.runs import Run, run_dataset
+
+    run = Run.load(args.run)
+    if args.format == "html":
+        text = render(run, run_dataset(run, spec=args.dataset, split=args.split))
+    else:
+        text = {"md": to_markdown, "csv": to_csv, "json": to_json}[args.format](run)
+    if str(args.out) == "-":
+        sys.stdout.write(text)
+        return 0
+    out = args.out or run.directory / f"report.{args.format}"
+    write_text_atomic(out, text)
+    console.print(f"wrote {out}", markup=False, highlight=False)
+    return 0

@@ -1,0 +1,210 @@
+"""The gate's logic: tolerances, baselines from runs, and the three checks."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.errors import BenchError
+from bench.gate import (
+    EXACT,
+    Checks,
+    Tolerance,
+    baseline_of,
+    check_baseline,
+    gate,
+)
+from bench.gold import CATEGORIES, load_gold
+from bench.runs import Run
+from bench.signature import Signature
+from tests.conftest import ROOT
+from tests.fake_runs import answering, write_run
+
+SIGNATURE = ("metric:token-f1|tok:unicode-regex2026.11.19|norm:nfkc-casefold-nocf|"
+             "data:gold-30p-0123456789ab|bb:0.1.0")
+DEFAULT = Checks.parse(corpus="0.01", page="0.05", leak="0")
+
+
+def side(pages: dict[str, float], *, leaks: dict[str, tuple[int, int]] | None = None,
+         name: str = "x", signature: str = SIGNATURE) -> dict[str, Any]:
+    """A baseline with one extractor whose corpus F1 is the mean of its pages."""
+    return {"schema": 1, "signature": signature, "extractors": {name: {
+        "f1": statistics.fmean(pages.values()), "pages": pages,
+        "leaks": {category: {"leaked": leaked, "snippets": snippets}
+                  for category, (leaked, snippets) in (leaks or {}).items()}}}}
+
+
+def pages(values: list[float]) -> dict[str, float]:
+    return {f"p{number:02d}": value for number, value in enumerate(values)}
+
+
+def compared(before: dict[str, Any], after: dict[str, Any], checks: Checks = DEFAULT):
+    return gate(before, after, checks=checks, before_name="base.json", after_name="run")
+
+
+@pytest.mark.parametrize(("text", "amount", "relative", "shown"), [
+    ("0.01", 0.01, False, "0.01"), ("0", 0.0, False, "0"), (" 5% ", 0.05, True, "5%"),
+    ("100%", 1.0, True, "100%"), ("1", 1.0, False, "1")])
+def test_tolerances_parse_absolute_or_relative(text: str, amount: float, relative: bool,
+                                               shown: str) -> None:
+    tolerance = Tolerance.parse(text, option="--tolerance")
+    assert (tolerance.amount, tolerance.relative, str(tolerance)) == (amount, relative, shown)
+
+
+def test_a_relative_tolerance_scales_with_the_baseline() -> None:
+    assert Tolerance.parse("5%", option="-t").limit(0.8) == pytest.approx(0.04)
+    assert Tolerance.parse("0.05", option="-t").limit(0.2) == 0.05
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("5", "--page-tolerance '5': expected a number from 0 to 1 (or a share of the baseline "
+          "such as 5%)"),
+    ("-0.1", "--page-tolerance '-0.1': expected a number from 0 to 1 (or a share"),
+    ("abc", "--page-tolerance 'abc': expected a number"),
+    ("nan", "--page-tolerance 'nan': expected a number"),
+    ("", "--page-tolerance '': expected a number"),
+    ("150%", "--page-tolerance '150%': expected a number from 0 to 100"),
+    ("mean:5%", "--page-tolerance 'mean:5%': expected a number from 0 to 100")])
+def test_bad_tolerances_raise_quoting_the_value(text: str, message: str) -> None:
+    with pytest.raises(BenchError) as error:
+        Checks.parse(corpus="0.01", page=text, leak="0")
+    assert str(error.value).startswith(message)
+
+
+def test_a_real_corpus_drop_fails() -> None:
+    result = compared(side(pages([0.9] * 15 + [0.8] * 15)),
+                      side(pages([0.85] * 15 + [0.75] * 15)))
+    (change,) = result.extractors
+    assert change.verdict == "worse"
+    assert change.delta == pytest.approx(-0.05)
+    assert change.comparison is not None and change.comparison.significant
+    assert change.comparison.pages == 30
+    assert result.failures == ["x: corpus F1 0.850 → 0.800"]
+    assert not result.passed
+    # No single page fell by more than 0.05.
+    assert {page.verdict for page in result.pages} == {"same"}
+
+
+def test_one_page_collapsing_fails_the_page_check_not_the_corpus_one() -> None:
+    result = compared(side(pages([0.9] * 30)), side(pages([0.9] * 29 + [0.0])))
+    (change,) = result.extractors
+    assert change.delta == pytest.approx(-0.03)
+    # Beyond the tolerance, but one page of thirty: the paired test cannot call it real.
+    assert change.verdict == "noise"
+    assert change.comparison is not None and not change.comparison.significant
+    assert result.failures == ["x: page p29 F1 0.900 → 0.000"]
+
+
+def test_small_moves_within_tolerances_pass() -> None:
+    result = compared(side(pages([0.9] * 30)), side(pages([0.9] * 28 + [0.86, 0.95])))
+    assert result.passed
+    assert [(page.page, page.verdict) for page in result.pages] == [("p28", "same"),
+                                                                    ("p29", "same")]
+    assert result.extractors[0].verdict == "same"
+
+
+def test_improvements_are_reported_and_pass() -> None:
+    result = compared(side(pages([0.7] * 30)), side(pages([0.9] * 30)))
+    assert result.passed
+    assert result.extractors[0].verdict == "better"
+    assert {page.verdict for page in result.pages} == {"better"}
+
+
+def test_a_leak_rate_rise_fails_at_zero_tolerance() -> None:
+    before = side(pages([0.9] * 30), leaks={"navigation": (0, 4), "footer": (2, 4)})
+    after = side(pages([0.9] * 30), leaks={"navigation": (1, 4), "footer": (1, 4)})
+    result = compared(before, after)
+    assert [(leak.category, leak.verdict) for leak in result.leaks] == [("footer", "better"),
+                                                                        ("navigation", "worse")]
+    assert result.failures == ["x: navigation leaks 0/4 → 1/4"]
+    loose = Checks.parse(corpus="0.01", page="0.05", leak="0.25")
+    assert compared(before, after, loose).passed
+
+
+def test_signatures_must_measure_the_same_thing() -> None:
+    other = SIGNATURE.replace("tok:unicode-regex2026.11.19", "tok:re-word")
+    with pytest.raises(BenchError) as error:
+        compared(side(pages([0.9])), side(pages([0.9]), signature=other))
+    assert str(error.value) == (
+        f"base.json has signature {SIGNATURE} but run has {other}: they differ in tokenizer, "
+        "so their scores are not comparable (update the baseline with: boilerbench baseline "
+        "update)")
+    newer = SIGNATURE.replace("bb:0.1.0", "bb:0.2.0")
+    result = compared(side(pages([0.9])), side(pages([0.9]), signature=newer))
+    assert result.notes == ("boilerbench 0.1.0 made base.json, 0.2.0 run",)
+
+
+def test_extractors_on_one_side_only_are_notes_and_none_in_common_an_error() -> None:
+    before = side(pages([0.9] * 3), name="a")
+    before["extractors"]["b"] = before["extractors"]["a"]
+    after = side(pages([0.9] * 3), name="a")
+    after["extractors"]["c"] = after["extractors"]["a"]
+    result = compared(before, after)
+    assert result.notes == ("c: not in base.json, nothing to compare",
+                            "b: in base.json but not in run")
+    with pytest.raises(BenchError, match=r"no extractor of run \(c\) is in base.json \(a, b\)"):
+        compared(before, {**after, "extractors": {"c": after["extractors"]["c"]}})
+
+
+def test_exact_checks_count_every_change() -> None:
+    result = compared(side(pages([0.9] * 3)), side(pages([0.9, 0.9, 0.89])), EXACT)
+    assert [page.verdict for page in result.pages] == ["worse"]
+
+
+def test_baseline_of_a_run(tmp_path: Path) -> None:
+    dataset = load_gold().select(page_ids=["en-*"])
+    first = dataset.pages[0].id
+
+    def lossy(page: Any) -> str:
+        return "" if page.id == first else page.body
+
+    run = Run.load(write_run(tmp_path / "run", dataset, [
+        answering(dataset, "gold"), answering(dataset, "lossy", lossy)]))
+    baseline = baseline_of(run)
+    check_baseline(baseline, "here")
+    assert baseline["signature"] == run.signature
+    assert baseline["dataset"]["label"] == dataset.label
+    gold, lossy_side = baseline["extractors"]["gold"], baseline["extractors"]["lossy"]
+    assert set(gold["pages"]) == {page.id for page in dataset}
+    assert set(gold["pages"].values()) == {1.0}
+    assert lossy_side["pages"][first] == 0.0
+    assert lossy_side["f1"] == pytest.approx((len(dataset) - 1) / len(dataset))
+    (row, _lossy_row) = run.summary["extractors"]
+    assert gold["leaks"] == {category: {
+        "leaked": counts["leaked_snippets"], "snippets": counts["snippets"],
+        "rate": counts["leaked_snippets"] / counts["snippets"]}
+        for category, counts in row["leaks"].items()}
+    assert set(gold["leaks"]) <= set(CATEGORIES)
+    json.dumps(baseline)  # plain JSON
+
+
+def test_check_baseline_names_the_file_and_field() -> None:
+    with pytest.raises(BenchError, match=r"^b.json: field 'schema': expected 1, got 2$"):
+        check_baseline({"schema": 2}, "b.json")
+    with pytest.raises(BenchError, match=r"^b.json: field 'extractors': missing or not a dict$"):
+        check_baseline({"schema": 1, "signature": "s"}, "b.json")
+
+
+def test_the_committed_baseline_has_the_schema_and_signature_shape() -> None:
+    """Only its shape: the gold set grows, and the baseline is regenerated after merges."""
+    path = ROOT / "reports" / "baseline.json"
+    baseline = json.loads(path.read_text(encoding="utf-8"))
+    check_baseline(baseline, str(path))
+    signature = Signature.parse(baseline["signature"])
+    assert signature.metric == "token-f1" and signature.tokenizer.startswith("unicode-regex")
+    assert signature.dataset == baseline["dataset"]["label"]
+    assert signature.dataset.startswith("gold-")
+    assert {"trafilatura", "trafilatura-precision", "trafilatura-recall",
+            "trafilatura-no-comments", "readability", "fulltext"} <= set(baseline["extractors"])
+    for entry in baseline["extractors"].values():
+        assert 0 <= entry["f1"] <= 1
+        assert len(entry["pages"]) == baseline["dataset"]["pages"]
+        assert all(f1 is None or 0 <= f1 <= 1 for f1 in entry["pages"].values())
+        for category, leak in entry["leaks"].items():
+            assert category in CATEGORIES
+            assert 0 <= leak["leaked"] <= leak["snippets"]
+            assert leak["rate"] == leak["leaked"] / leak["snippets"]
