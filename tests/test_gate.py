@@ -208,3 +208,12 @@ def test_the_committed_baseline_has_the_schema_and_signature_shape() -> None:
             assert category in CATEGORIES
             assert 0 <= leak["leaked"] <= leak["snippets"]
             assert leak["rate"] == leak["leaked"] / leak["snippets"]
+
+
+def test_the_committed_baseline_is_of_the_bundled_gold_set() -> None:
+    """The gate compares with this file: after any gold change it must be regenerated
+    (`boilerbench baseline update -e ...`, see docs/gate.md), or every gate run refuses it."""
+    from bench.gold import load_gold
+
+    baseline = json.loads((ROOT / "reports" / "baseline.json").read_text(encoding="utf-8"))
+    assert baseline["dataset"]["label"] == load_gold().label
