@@ -17,11 +17,13 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-from bench.dataset import Page
+from bench.dataset import Page, gold_key
 from bench.errors import BenchError
+from bench.metrics import Metric
 from bench.runner import Extraction, Job
 from extractors.base import Extractor
 
@@ -30,8 +32,14 @@ CREATE TABLE IF NOT EXISTS outputs (
     extractor TEXT NOT NULL, version TEXT NOT NULL, settings TEXT NOT NULL,
     page_key TEXT NOT NULL, output TEXT NOT NULL, seconds REAL NOT NULL, peak_mb REAL,
     PRIMARY KEY (extractor, version, settings, page_key)
-) WITHOUT ROWID
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS scores (
+    extractor TEXT NOT NULL, version TEXT NOT NULL, settings TEXT NOT NULL,
+    page_key TEXT NOT NULL, scoring TEXT NOT NULL, fields TEXT NOT NULL,
+    PRIMARY KEY (extractor, version, settings, page_key, scoring)
+) WITHOUT ROWID;
 """
+_SCORE_FIELDS = ("stats", "precision", "recall", "f1", "duplication", "leaks")
 
 
 def default_path() -> Path:
@@ -65,7 +73,7 @@ class OutputCache:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(_SCHEMA)
+            self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as error:
             raise BenchError(f"{self.path}: cannot open the output cache: {error}") from None
         self._page_keys: dict[tuple[object, ...], str] = {}
@@ -119,13 +127,38 @@ class OutputCache:
             (*_extractor_key(job.extractor), self._page_key(job.page), extraction.output,
              extraction.seconds, extraction.peak_mb))
 
+    def _scoring(self, job: Job, metric: Metric) -> tuple[str, ...]:
+        """The score key: the output's key, how it is scored (the signature but for the dataset
+        label, which any page changes) and the page's gold."""
+        signature = metric.signature
+        scoring = "|".join((signature.metric, signature.tokenizer, signature.normalization,
+                            signature.version, gold_key(job.page)))
+        return (*_extractor_key(job.extractor), self._page_key(job.page), scoring)
+
+    def scores(self, job: Job, metric: Metric) -> dict[str, Any] | None:
+        """The score fields of a cached output, if this metric scored it on this gold before."""
+        row = self._db.execute(
+            "SELECT fields FROM scores WHERE extractor = ? AND version = ? AND settings = ? "
+            "AND page_key = ? AND scoring = ?", self._scoring(job, metric)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def put_scores(self, job: Job, metric: Metric, record: Mapping[str, Any]) -> None:
+        """Remember the score fields of a clean, cacheable output."""
+        if record["error"] is not None or not job.extractor.cacheable:
+            return
+        fields = json.dumps({name: record[name] for name in _SCORE_FIELDS}, ensure_ascii=False)
+        self._db.execute("INSERT OR REPLACE INTO scores VALUES (?, ?, ?, ?, ?, ?)",
+                         (*self._scoring(job, metric), fields))
+
     def clear(self, extractors: Iterable[str] = ()) -> int:
         """Forget every output (or those of the named extractors); return how many."""
         names = list(extractors)
         if names:
             marks = ", ".join("?" for _ in names)
+            self._db.execute(f"DELETE FROM scores WHERE extractor IN ({marks})", names)
             cursor = self._db.execute(f"DELETE FROM outputs WHERE extractor IN ({marks})", names)
         else:
+            self._db.execute("DELETE FROM scores")
             cursor = self._db.execute("DELETE FROM outputs")
         self._db.execute("VACUUM")
         return cursor.rowcount

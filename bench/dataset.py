@@ -87,15 +87,20 @@ class Dataset:
         return Dataset(self.name, chosen, hash_pages(chosen))
 
 
+def gold_key(page: Page) -> str:
+    """A SHA-256 of a page's gold (body, snippets, labeled boilerplate), not of its HTML."""
+    gold = [page.body or "", *page.with_snippets, "\x00", *page.without_snippets, "\x00",
+            *(f"{s.category}\x01{s.text}" for s in page.boilerplate)]
+    return hashlib.sha256("\x02".join(gold).encode()).hexdigest()
+
+
 def hash_pages(pages: Sequence[Page]) -> str:
     """A SHA-256 over every page's id, HTML bytes and gold, so any change shows in signatures."""
     digest = hashlib.sha256()
     for page in sorted(pages, key=lambda p: p.id):
         digest.update(page.id.encode())
         digest.update(hashlib.sha256(page.read_html()).digest())
-        gold = [page.body or "", *page.with_snippets, "\x00", *page.without_snippets, "\x00",
-                *(f"{s.category}\x01{s.text}" for s in page.boilerplate)]
-        digest.update("\x02".join(gold).encode())
+        digest.update(bytes.fromhex(gold_key(page)))
     return digest.hexdigest()
 
 

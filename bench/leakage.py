@@ -36,7 +36,8 @@ _TOKENIZER = UnicodeTokenizer()
 
 
 def _line_tokens(text: str) -> list[list[str]]:
-    return [tokens for line in text.splitlines() if (tokens := _TOKENIZER(normalize(line)))]
+    # Normalise once, then split: NFKC and case folding never add or remove line breaks.
+    return _TOKENIZER.lines(normalize(text))
 
 
 def _key(tokens: Sequence[str]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, Any, Protocol
@@ -98,26 +98,37 @@ class InlineExecutor:
         return map(extract, jobs)
 
 
+def score_fields(page: Page, output: str, metric: Metric, *,
+                 diagnostics: bool = True) -> dict[str, Any]:
+    """The scores of one output: the metric's statistics and P/R/F1 (None where the page's gold
+    cannot support the metric), and with `diagnostics` the duplication of the output and the
+    leaks of the page's labeled boilerplate."""
+    fields: dict[str, Any] = {
+        "stats": None, "precision": None, "recall": None, "f1": None,
+        "duplication": duplication(output) if diagnostics else None,
+        "leaks": leaks(page.boilerplate, output) if diagnostics and page.boilerplate else None,
+    }
+    stats = metric.page_stats_for(page, output)
+    if stats is not None:
+        score = metric.score_stats(stats)
+        fields |= {"stats": list(stats), "precision": score.precision, "recall": score.recall,
+                   "f1": score.f1}
+    return fields
+
+
 def page_record(page: Page, extraction: Extraction, metric: Metric, *,
-                diagnostics: bool = True) -> dict[str, Any]:
-    """The JSON record of one page and extractor: identity, timing, output and scores, and
-    (with `diagnostics`) the leaks of labeled boilerplate and the duplication of the output."""
-    record: dict[str, Any] = {
+                diagnostics: bool = True, scores: Mapping[str, Any] | None = None
+                ) -> dict[str, Any]:
+    """The JSON record of one page and extractor: identity, timing, output and scores (the
+    given `scores`, or `score_fields` computed here)."""
+    return {
         "page": page.id, "extractor": extraction.extractor, "version": extraction.version,
         "language": page.language, "page_type": page.page_type,
         "seconds": round(extraction.seconds, 6), "peak_mb": extraction.peak_mb,
-        "cached": extraction.cached, "error": extraction.error,
-        "output": extraction.output, "stats": None, "precision": None, "recall": None,
-        "f1": None, "duplication": duplication(extraction.output) if diagnostics else None,
-        "leaks": (leaks(page.boilerplate, extraction.output)
-                  if diagnostics and page.boilerplate else None),
+        "cached": extraction.cached, "error": extraction.error, "output": extraction.output,
+        **(scores if scores is not None else
+           score_fields(page, extraction.output, metric, diagnostics=diagnostics)),
     }
-    stats = metric.page_stats_for(page, extraction.output)
-    if stats is not None:  # None: this page's gold cannot support the metric
-        score = metric.score_stats(stats)
-        record |= {"stats": list(stats), "precision": score.precision, "recall": score.recall,
-                   "f1": score.f1}
-    return record
 
 
 def run(dataset: Dataset, extractors: Sequence[Extractor], *, metric: Metric,
@@ -125,7 +136,8 @@ def run(dataset: Dataset, extractors: Sequence[Extractor], *, metric: Metric,
         on_record: Callable[[dict[str, Any]], None] | None = None) -> list[dict[str, Any]]:
     """Run every extractor on every page not already in `store`; return all records.
 
-    Outputs found in `cache` are not computed again, fresh ones are added to it. Each record
+    Outputs found in `cache` are not computed again, fresh ones are added to it (and so are
+    their scores, for as long as the page's gold and the metric stay the same). Each record
     is appended to the store as soon as it is scored, so an interrupted run loses at most the
     jobs in flight, and running again with the same store resumes.
     """
@@ -136,10 +148,13 @@ def run(dataset: Dataset, extractors: Sequence[Extractor], *, metric: Metric,
     try:
         for extraction in chain(hits, (executor or InlineExecutor()).map(to_run)):
             job = jobs[extraction.page_id, extraction.extractor]
-            record = page_record(job.page, extraction, metric)
+            scores = cache.scores(job, metric) if cache and extraction.cached else None
+            record = page_record(job.page, extraction, metric, scores=scores)
             store.append(record)
             if cache is not None:
                 cache.put(job, extraction)
+                if scores is None:
+                    cache.put_scores(job, metric, record)
             if on_record is not None:
                 on_record(record)
     finally:

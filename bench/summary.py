@@ -67,7 +67,9 @@ def summarize(*, run_id: str, dataset: Dataset, extractors: Sequence[Extractor],
               records: Sequence[Mapping[str, Any]], metric: Metric) -> dict[str, Any]:
     """The summary of a run: one entry per extractor, with the signature of every score."""
     by_extractor: dict[str, list[Mapping[str, Any]]] = {e.name: [] for e in extractors}
-    for record in records:
+    # Page order, not completion order: the bootstrap draws pages by position, and sums in one
+    # order give one float, so a re-run (cached or on other cores) prints the same numbers.
+    for record in sorted(records, key=lambda record: record["page"]):
         if record["extractor"] in by_extractor:
             by_extractor[record["extractor"]].append(record)
     return {

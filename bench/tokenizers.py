@@ -17,6 +17,7 @@ import regex
 
 from bench.errors import unknown_name
 
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 _UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
 
 
@@ -34,12 +35,19 @@ class Tokenizer(ABC):
     def __call__(self, text: str) -> list[str]:
         """Return the tokens of `text` in order."""
 
+    def lines(self, text: str) -> list[list[str]]:
+        """The tokens of each line of `text` (as `str.splitlines` cuts it) that has any."""
+        return [tokens for line in text.splitlines() if (tokens := self(line))]
+
 
 class UnicodeTokenizer(Tokenizer):
     """Unicode words, and one token per character in scripts written without spaces."""
 
     name = "unicode"
-    _pattern = regex.compile(rf"(?V1)[{_UNSPACED}]\p{{M}}*|[\w--[{_UNSPACED}]]+")
+    _TOKEN = rf"[{_UNSPACED}]\p{{M}}*|[\w--[{_UNSPACED}]]+"
+    _pattern = regex.compile(rf"(?V1){_TOKEN}")
+    # The line breaks of str.splitlines, matched beside tokens: one pass over a whole text.
+    _line_pattern = regex.compile(rf"(?V1)[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]|{_TOKEN}")
 
     @property
     def signature(self) -> str:
@@ -48,6 +56,15 @@ class UnicodeTokenizer(Tokenizer):
 
     def __call__(self, text: str) -> list[str]:
         return self._pattern.findall(text)  # type: ignore[no-any-return]
+
+    def lines(self, text: str) -> list[list[str]]:
+        lines: list[list[str]] = [[]]
+        for match in self._line_pattern.findall(text):
+            if match in _LINE_BREAKS:
+                lines.append([])
+            else:
+                lines[-1].append(match)
+        return [tokens for tokens in lines if tokens]
 
 
 class WhitespaceTokenizer(Tokenizer):

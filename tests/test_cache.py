@@ -122,3 +122,40 @@ def test_rows_are_whole(tmp_path: Path) -> None:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         rows = db.execute("SELECT extractor, version, output FROM outputs").fetchall()
     assert rows == [("counted", COUNTED.version, "text")]
+
+
+class CountingF1(TokenF1):
+    """TokenF1 that counts how often it scores a page."""
+
+    scored = 0
+
+    def page_stats(self, gold: str, output: str) -> tuple[float, ...]:
+        CountingF1.scored += 1
+        return super().page_stats(gold, output)
+
+
+def test_scores_are_cached_until_the_gold_changes(tmp_path: Path, gold_dir: Path) -> None:
+    copy = tmp_path / "gold"
+    copy.mkdir()
+    for suffix in (".html", ".toml"):
+        shutil.copy(gold_dir / f"{REFERENCE_ID}{suffix}", copy)
+    cache = OutputCache(tmp_path / "cache.sqlite")
+
+    def scored_in_a_fresh_run() -> tuple[int, list[dict[str, object]]]:
+        CountingF1.scored = 0
+        store = RunStore(tmp_path / f"run-{len(list(tmp_path.glob('run-*')))}")
+        records = run(load_gold(copy), [COUNTED], metric=CountingF1(), store=store, cache=cache)
+        return CountingF1.scored, records
+
+    first_count, first = scored_in_a_fresh_run()
+    again_count, again = scored_in_a_fresh_run()
+    assert (first_count, again_count) == (1, 0)
+    fields = ("stats", "precision", "recall", "f1", "duplication", "leaks")
+    assert [{k: r[k] for k in fields} for r in again] == [{k: r[k] for k in fields}
+                                                           for r in first]
+    record = copy / f"{REFERENCE_ID}.toml"
+    record.write_text(record.read_text(encoding="utf-8").replace("পেসকভ বলেন", "পেসকভ বললেন"),
+                      encoding="utf-8")
+    CALLS.clear()
+    changed_count, _ = scored_in_a_fresh_run()
+    assert (changed_count, len(CALLS)) == (1, 0)  # scored again, output still from the cache

@@ -50,3 +50,12 @@ def test_signature_names_the_regex_release() -> None:
     import regex
 
     assert UnicodeTokenizer().signature == f"unicode-regex{regex.__version__}"
+
+
+@pytest.mark.parametrize(
+    "text", ["a b\nc\r\n\nদিমিত্রি পেসকভ।\u2028北京 x\x85y\n", "", "\n\n", "one"])
+def test_lines_in_one_pass_match_line_by_line(text: str) -> None:
+    tokenizer = UnicodeTokenizer()
+    expected = [tokens for line in text.splitlines() if (tokens := tokenizer(line))]
+    assert tokenizer.lines(text) == expected
+    assert WhitespaceTokenizer().lines("a b\n\nc") == [["a", "b"], ["c"]]
