@@ -1,15 +1,18 @@
-"""`boilerbench fetch`: download a public dataset's pinned archive, check its SHA-256, unpack it.
+"""`boilerbench fetch`: download a public dataset's pinned archive, check it, unpack it.
 
 The only network access boilerbench makes. Downloads go over HTTPS (plain HTTP only to this
-machine, for tests and local mirrors); the archive is written to a temporary file, its checksum
-compared with the pin before anything is unpacked, and unpacking refuses members that would
-land outside the target (see `bench.archive`).
+machine, for tests and local mirrors); the archive is written to a temporary file and its
+SHA-256 compared with the pin (when one is pinned or given) before anything is unpacked;
+unpacking refuses members that would land outside the target (see `bench.archive`); the
+unpacked dataset is loaded and its content hash compared with the content pin (when one is
+pinned) before it is moved into the target. A check that fails leaves the target untouched.
 """
 
 from __future__ import annotations
 
 import hashlib
 import ipaddress
+import os
 import tempfile
 import urllib.error
 import urllib.request
@@ -84,18 +87,40 @@ def fetch(name: str, target: Path, *, url: str | None = None, sha256: str | None
     if url is None:
         raise BenchError(f"{name}: no archive is pinned yet; give --url and --sha256")
     expected = (sha256 or pin.sha256 or "").lower()
-    if not expected:
-        raise BenchError(f"{name}: no SHA-256 is pinned for {url} yet; check the archive "
-                         "yourself and give it with --sha256")
-    if len(expected) != 64 or any(c not in "0123456789abcdef" for c in expected):
+    if sha256 is not None and (len(expected) != 64
+                               or any(c not in "0123456789abcdef" for c in expected)):
         raise BenchError(f"--sha256 {sha256!r}: must be 64 hexadecimal digits")
+    if not expected and not pin.content_sha256:
+        raise BenchError(f"{name}: nothing is pinned to check {url} against; check the "
+                         "archive yourself and give its SHA-256 with --sha256")
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise BenchError(f"{target}: exists and is not an empty folder")
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".fetch-", dir=target.parent) as tmp:
         archive = Path(tmp) / "archive"
         actual = download(url, archive, console=console, quiet=quiet)
-        if actual != expected:
+        if expected and actual != expected:
             raise BenchError(f"{url}: SHA-256 is {actual}, expected {expected}; nothing was "
                              "unpacked")
-        return unpack(archive, target)
+        staging = Path(tmp) / "content"
+        files = unpack(archive, staging)
+        if pin.content_sha256:
+            _check_content(name, staging, pin.format, pin.content_sha256)
+        if target.exists():
+            target.rmdir()
+        os.replace(staging, target)
+        return files
+
+
+def _check_content(name: str, folder: Path, format_name: str, expected: str) -> None:
+    """Load the unpacked dataset with its format and compare its content hash with the pin."""
+    from bench.datasets import load_dataset
+
+    try:
+        actual = load_dataset(f"{format_name}:{folder}").content_hash
+    except BenchError as error:
+        raise BenchError(f"{name}: the archive does not hold the pinned dataset ({error}); "
+                         "nothing was kept") from None
+    if actual != expected:
+        raise BenchError(f"{name}: the archive's dataset has content hash {actual}, expected "
+                         f"{expected}; nothing was kept")

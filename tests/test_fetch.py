@@ -54,18 +54,18 @@ def test_a_good_archive_is_fetched_checked_and_unpacked(tmp_path: Path, served: 
                                                          make: object) -> None:
     folder, url = served
     archive = make(folder / "aeb.archive", GOOD)  # type: ignore[operator]
-    files = fetch("aeb", tmp_path / "aeb", url=url + "aeb.archive", sha256=_sha256(archive),
+    files = fetch("wcxb", tmp_path / "wcxb", url=url + "aeb.archive", sha256=_sha256(archive),
                   console=_quiet())
     assert files == 2
-    assert (tmp_path / "aeb" / "ground-truth.json").read_text() == "{}"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["aeb", "served"]  # no leftovers
+    assert (tmp_path / "wcxb" / "ground-truth.json").read_text() == "{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["served", "wcxb"]  # no leftovers
 
 
 def test_the_progress_bar_shows_the_download(tmp_path: Path, served: tuple[Path, str]) -> None:
     folder, url = served
     archive = make_tar(folder / "a.tar.gz", GOOD)
     console = Console(file=io.StringIO(), force_terminal=True, color_system=None, width=100)
-    fetch("aeb", tmp_path / "aeb", url=url + "a.tar.gz", sha256=_sha256(archive),
+    fetch("wcxb", tmp_path / "wcxb", url=url + "a.tar.gz", sha256=_sha256(archive),
           console=console)
     shown = console.file.getvalue()  # type: ignore[attr-defined]
     size = archive.stat().st_size
@@ -77,7 +77,7 @@ def test_a_bad_checksum_unpacks_nothing(tmp_path: Path, served: tuple[Path, str]
     archive = make_tar(folder / "a.tar.gz", GOOD)
     with pytest.raises(BenchError, match=rf"a\.tar\.gz: SHA-256 is {_sha256(archive)}, expected "
                                          r"0{64}; nothing was unpacked$"):
-        fetch("aeb", tmp_path / "aeb", url=url + "a.tar.gz", sha256="0" * 64, console=_quiet())
+        fetch("wcxb", tmp_path / "w", url=url + "a.tar.gz", sha256="0" * 64, console=_quiet())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["served"]
 
 
@@ -93,7 +93,7 @@ def test_an_escaping_archive_is_refused(tmp_path: Path, served: tuple[Path, str]
     folder, url = served
     archive = make_tar(folder / "evil.tar.gz", [("top/ok.txt", "file", "ok"), *members])
     with pytest.raises(BenchError, match=message):
-        fetch("trafilatura", tmp_path / "t", url=url + "evil.tar.gz", sha256=_sha256(archive),
+        fetch("wcxb", tmp_path / "t", url=url + "evil.tar.gz", sha256=_sha256(archive),
               console=_quiet())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["served"]
     assert not (tmp_path.parent / "evil.txt").exists()
@@ -106,15 +106,62 @@ def test_http_errors_are_one_line(tmp_path: Path, served: tuple[Path, str]) -> N
               console=_quiet())
 
 
-def test_pins_without_a_checksum_are_refused(tmp_path: Path) -> None:
-    assert PUBLIC["aeb"].sha256 is None  # to be filled in by someone who can download it
-    with pytest.raises(BenchError, match=r"^aeb: no SHA-256 is pinned for https://github\.com/"
-                                         r"scrapinghub/.*; check the archive yourself"):
-        fetch("aeb", tmp_path / "aeb", console=_quiet())
+def test_a_download_with_nothing_pinned_is_refused(tmp_path: Path) -> None:
     with pytest.raises(BenchError, match=r"^wcxb: no archive is pinned yet; give --url and "
                                          r"--sha256$"):
         fetch("wcxb", tmp_path / "w", console=_quiet())
+    with pytest.raises(BenchError, match=r"^wcxb: nothing is pinned to check "
+                                         r"https://example\.org/w\.tar\.gz against"):
+        fetch("wcxb", tmp_path / "w", url="https://example.org/w.tar.gz", console=_quiet())
     assert not any(tmp_path.iterdir())
+
+
+def test_content_pins_are_the_shared_copies(shared: Path) -> None:
+    """The pins were taken from the copies in ../shared, which SOURCE.md says are the pinned
+    commits' files unchanged; this also catches a change to how content is hashed."""
+    from bench.datasets import load_dataset
+
+    assert PUBLIC["aeb"].content_sha256 == load_dataset(
+        f"aeb:{shared / 'datasets' / 'aeb'}").content_hash
+    assert PUBLIC["trafilatura"].content_sha256 == load_dataset(
+        f"trafilatura:{shared / 'datasets' / 'trafilatura-eval'}").content_hash
+
+
+def _aeb_archive(shared: Path, path: Path, *, tamper: bool = False) -> Path:
+    """A tar.gz laid out like GitHub's archive of AEB: one top folder, the dataset inside."""
+    import tarfile
+
+    source = shared / "datasets" / "aeb"
+    with tarfile.open(path, "w:gz", compresslevel=1) as tar:
+        tar.add(source / "html", arcname="article-extraction-benchmark-4a3bc97/html")
+        truth = (source / "ground-truth.json").read_bytes()
+        if tamper:
+            truth = truth.replace(b"the", b"teh", 1)
+        info = tarfile.TarInfo("article-extraction-benchmark-4a3bc97/ground-truth.json")
+        info.size = len(truth)
+        tar.addfile(info, io.BytesIO(truth))
+    return path
+
+
+def test_aeb_is_checked_by_its_content_pin_without_an_archive_checksum(
+        tmp_path: Path, served: tuple[Path, str], shared: Path) -> None:
+    folder, url = served
+    _aeb_archive(shared, folder / "aeb.tar.gz")
+    files = fetch("aeb", tmp_path / "aeb", url=url + "aeb.tar.gz", console=_quiet())
+    assert files == 182
+    from bench.datasets import load_dataset
+
+    assert len(load_dataset(f"aeb:{tmp_path / 'aeb'}")) == 181
+
+
+def test_a_tampered_dataset_is_refused_and_nothing_kept(tmp_path: Path, served: tuple[Path, str],
+                                                        shared: Path) -> None:
+    folder, url = served
+    _aeb_archive(shared, folder / "aeb.tar.gz", tamper=True)
+    with pytest.raises(BenchError, match=r"^aeb: the archive's dataset has content hash [0-9a-f]"
+                                         r"{64}, expected 69d8fd53.*; nothing was kept$"):
+        fetch("aeb", tmp_path / "aeb", url=url + "aeb.tar.gz", console=_quiet())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["served"]
 
 
 def test_bad_options(tmp_path: Path) -> None:

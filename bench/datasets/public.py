@@ -1,8 +1,12 @@
 """The public datasets boilerbench knows: where each comes from, its format, and, for those
-`boilerbench fetch` can download, the pinned archive and its SHA-256.
+`boilerbench fetch` can download, the pinned archive and what it must hold.
 
-A pin without a checksum has not been verified by anyone yet: `fetch` refuses it until the
-checksum is filled in here (or given with `--sha256` by a user who checked the archive).
+Two pins guard a download. `sha256` is the archive's own checksum. `content_sha256` is the
+content hash of the dataset as its format loads it (`Dataset.content_hash`: page ids, HTML
+bytes, gold), taken from a copy known to be the pinned commit's; it holds whatever the archive's
+bytes (GitHub's generated archives are not promised to be byte-stable) and for any mirror. A
+fetch needs at least one of them; a dataset with neither is refused until someone who checked
+it fills one in here (or gives `--sha256`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ class PublicDataset:
     source: str
     archive_url: str | None = None
     sha256: str | None = None
+    content_sha256: str | None = None
 
 
 _GITHUB = "https://github.com"
@@ -32,7 +37,8 @@ PUBLIC: dict[str, PublicDataset] = {dataset.name: dataset for dataset in (
         gold="article body",
         source=f"{_GITHUB}/scrapinghub/article-extraction-benchmark",
         archive_url=f"{_GITHUB}/scrapinghub/article-extraction-benchmark/archive/"
-                    "4a3bc979f76c0df73cb95fe272e2fc1b96f9f010.tar.gz"),
+                    "4a3bc979f76c0df73cb95fe272e2fc1b96f9f010.tar.gz",
+        content_sha256="69d8fd53936b9c68bd32331763ef950b9342047879409f5e9762e4d1c5599441"),
     PublicDataset(
         name="wcxb", title="WCXB, Web Content eXtraction Benchmark (2026)", format="wcxb",
         pages="dev + test", gold="main content, with/without snippets, page type",
@@ -42,7 +48,8 @@ PUBLIC: dict[str, PublicDataset] = {dataset.name: dataset for dataset in (
         pages="990", gold="with/without snippets",
         source=f"{_GITHUB}/adbar/trafilatura (tests/)",
         archive_url=f"{_GITHUB}/adbar/trafilatura/archive/"
-                    "e90b0ef51ab026fdb905fb6c5b3c84dd3d784fd5.tar.gz"),
+                    "e90b0ef51ab026fdb905fb6c5b3c84dd3d784fd5.tar.gz",
+        content_sha256="24e176c135adbcc148ff91e186c4b3b7aef73d82e41863ee8ce8ea77ef47c484"),
     PublicDataset(
         name="cleaneval", title="CleanEval (ACL SIGWAC, 2007)", format="cleaneval",
         pages="?", gold="cleaned text with <p>/<h>/<l> markers",
