@@ -215,13 +215,15 @@ def test_datasets_lists_formats_and_public_datasets() -> None:
         assert name in out
 
 
-def test_fetch_refuses_an_unpinned_checksum(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
-    code, _ = run_cli("fetch", "trafilatura", str(tmp_path / "t"))
+def test_fetch_refuses_what_nothing_pins_before_any_download(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = run_cli("fetch", "wcxb", str(tmp_path / "w"), "--url",
+                      "https://example.org/w.tar.gz")
     assert code == 2
-    err = capsys.readouterr().err
-    assert err.startswith("boilerbench: error: trafilatura: no SHA-256 is pinned for https://")
-    assert not (tmp_path / "t").exists()
+    assert capsys.readouterr().err == (
+        "boilerbench: error: wcxb: nothing is pinned to check https://example.org/w.tar.gz "
+        "against; check the archive yourself and give its SHA-256 with --sha256\n")
+    assert not (tmp_path / "w").exists()
 
 
 def test_ctrl_c_halfway_then_resume_loses_nothing(tmp_path: Path, shared: Path) -> None:
