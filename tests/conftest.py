@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,15 @@ def gold_dir() -> Path:
 @pytest.fixture
 def reference_record() -> Path:
     return ROOT / "gold" / f"{REFERENCE_ID}.toml"
+
+
+@pytest.fixture
+def reference_copy(tmp_path: Path, reference_record: Path) -> Path:
+    """The reference page and record copied into tmp_path: the record's path, free to edit."""
+    shutil.copy(reference_record.with_suffix(".html"), tmp_path / f"{REFERENCE_ID}.html")
+    target = tmp_path / f"{REFERENCE_ID}.toml"
+    shutil.copy(reference_record, target)
+    return target
 
 
 @pytest.fixture

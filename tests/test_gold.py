@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -41,11 +40,8 @@ def test_reference_trending_list_has_twenty_headlines() -> None:
 
 
 @pytest.fixture
-def copy_reference(tmp_path: Path, reference_record: Path) -> Path:
-    shutil.copy(reference_record.with_suffix(".html"), tmp_path / f"{REFERENCE_ID}.html")
-    target = tmp_path / f"{REFERENCE_ID}.toml"
-    shutil.copy(reference_record, target)
-    return target
+def copy_reference(reference_copy: Path) -> Path:
+    return reference_copy
 
 
 def _edit(record: Path, old: str, new: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,15 +10,11 @@ from rich.console import Console
 
 from bench.cli import main
 from bench.validate import validate_gold
-from tests.conftest import REFERENCE_ID
 
 
 @pytest.fixture
-def record(tmp_path: Path, reference_record: Path) -> Path:
-    shutil.copy(reference_record.with_suffix(".html"), tmp_path / f"{REFERENCE_ID}.html")
-    target = tmp_path / f"{REFERENCE_ID}.toml"
-    shutil.copy(reference_record, target)
-    return target
+def record(reference_copy: Path) -> Path:
+    return reference_copy
 
 
 def _append_snippet(record: Path, category: str, text: str) -> None:
