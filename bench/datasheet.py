@@ -34,6 +34,13 @@ def _charset(raw: bytes, declared: str | None) -> str:
         return "undecodable"
 
 
+def _language_count(tags: Counter[str]) -> str:
+    """"17 languages (18 tags)": en and en-GB are one language."""
+    primary = {tag.split("-")[0] for tag in tags}
+    extra = f" ({len(tags)} language tags)" if len(tags) != len(primary) else ""
+    return f"{len(primary)} languages{extra}"
+
+
 def datasheet_block(dataset: Dataset) -> str:
     """The Markdown counts of a gold set: pages by language, type, boilerplate category,
     charset, hard case and difficulty band."""
@@ -54,7 +61,7 @@ def datasheet_block(dataset: Dataset) -> str:
                                                         key=lambda item: (-item[1], item[0]))]
 
     sections = [
-        f"**{len(pages)} pages** in {len(languages)} languages and {len(types)} page types; "
+        f"**{len(pages)} pages** in {_language_count(languages)} and {len(types)} page types; "
         f"{sum(category_snippets.values())} labeled boilerplate snippets; "
         f"{body_tokens} tokens of gold body (Unicode tokenizer).",
         _table("Languages", ("language", "pages"), by_count(languages)),
