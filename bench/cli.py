@@ -35,10 +35,10 @@ def _module(name: str):  # type: ignore[no-untyped-def]
 
 
 def _console() -> Console:
-    # Logs and pipes get 120 columns (rich's default of 80 crops the score table).
+    # Logs and pipes get 160 columns (rich's default of 80 crops the score table).
     if sys.stdout.isatty() or "COLUMNS" in os.environ:
         return Console()
-    return Console(width=120)
+    return Console(width=160)
 
 
 def main(argv: Sequence[str] | None = None, *, console: Console | None = None) -> int:
