@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bench.diff import Segment
+from bench.report_text import RANKING_HEADERS, by_f1, ranking_rows
 
 _HEADLINE = ("precision", "recall", "f1")
 
@@ -32,10 +33,6 @@ def _extra_fields(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     return list(fields)
 
 
-def _by_f1(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    return sorted(rows, key=lambda row: -1.0 if row["f1"] is None else -row["f1"])
-
-
 def _title(summary: Mapping[str, Any]) -> Text:
     return Text(f"boilerbench {summary['metric']} on {summary['dataset']['label']}")
 
@@ -48,7 +45,7 @@ def _caption(summary: Mapping[str, Any]) -> Text:
 
 def summary_table(summary: Mapping[str, Any]) -> Table:
     """The run table: one row per extractor, best F1 first; the signature as caption."""
-    rows = _by_f1(summary["extractors"])
+    rows = by_f1(summary["extractors"])
     extra = _extra_fields(rows)
     table = Table(title=_title(summary), caption=_caption(summary), caption_justify="left")
     table.add_column("extractor", no_wrap=True)
@@ -69,7 +66,7 @@ def summary_table(summary: Mapping[str, Any]) -> Table:
 def predictions_table(summary: Mapping[str, Any]) -> Table:
     """`score-predictions`: one row per prediction file, best F1 first; ± is the bootstrap
     standard deviation (AEB's "±")."""
-    rows = _by_f1(summary["systems"])
+    rows = by_f1(summary["systems"])
     extra = _extra_fields(rows)
     table = Table(title=_title(summary), caption=_caption(summary), caption_justify="left")
     table.add_column("system", no_wrap=True)
@@ -80,6 +77,20 @@ def predictions_table(summary: Mapping[str, Any]) -> Table:
         table.add_row(Text(row["name"]), _number(row["precision"]), _number(row["recall"]),
                       _number(row["f1"]), _number(std.get("f1")), _interval(row),
                       *(_number(values.get(key)) for key in extra), Text(str(row["pages"])))
+    return table
+
+
+def ranking_table(summary: Mapping[str, Any]) -> Table | None:
+    """Whether each extractor beats the next one down, by a paired test (None without pairs)."""
+    rows = ranking_rows(summary)
+    if not rows:
+        return None
+    table = Table(title=Text("does each extractor beat the next one? (paired test over pages)"))
+    for header in RANKING_HEADERS:
+        table.add_column(header, justify="left" if header in ("extractor", "next below",
+                                                               "verdict") else "right")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
     return table
 
 

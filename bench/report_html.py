@@ -18,11 +18,13 @@ from bench.dataset import Dataset
 from bench.diff import Segment, diff
 from bench.report_text import (
     BREAKDOWNS,
+    RANKING_HEADERS,
     SUMMARY_HEADERS,
     leak_rows,
     leaked,
     number,
     ranked,
+    ranking_rows,
     summary_rows,
 )
 from bench.runs import Run, mean_f1_by
@@ -87,6 +89,15 @@ def _summary_section(summary: Mapping[str, Any]) -> str:
     return ("<h2>Summary</h2>" + _table(SUMMARY_HEADERS, rows)
             + f'<p class="meta">{_e(summary["averaging"])}. CI: {boot["confidence"]:.0%} '
             f'bootstrap over pages, {boot["resamples"]} resamples, seed {boot["seed"]}.</p>')
+
+
+def _ranking_section(summary: Mapping[str, Any]) -> str:
+    rows = ranking_rows(summary)
+    if not rows:
+        return ""
+    return ("<h2>Does each extractor beat the next one?</h2>" + _table(RANKING_HEADERS, rows)
+            + '<p class="meta">Paired test of per-page F1 over the pages both scored: '
+            "bootstrap CI of the mean difference, sign-flip permutation p-value.</p>")
 
 
 def _charts_section(summary: Mapping[str, Any]) -> str:
@@ -204,6 +215,6 @@ def render(run: Run, dataset: Dataset | None) -> str:
         f'<code>{_e(summary["signature"])}</code> · boilerbench '
         f'{_e(environment.get("boilerbench", "?"))}, Python {_e(environment.get("python", "?"))}'
         "</p>"
-        + _summary_section(summary) + _charts_section(summary) + _heatmap_section(run)
-        + _leak_section(summary) + pages
+        + _summary_section(summary) + _ranking_section(summary) + _charts_section(summary)
+        + _heatmap_section(run) + _leak_section(summary) + pages
         + '<footer id="end" class="meta">End of report.</footer></body></html>\n')

@@ -27,10 +27,14 @@ def number(value: float | None, digits: int = 3) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
 
 
+def by_f1(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Extractor (or system) rows, best F1 first, unscored last."""
+    return sorted(rows, key=lambda row: -1.0 if row["f1"] is None else -row["f1"])
+
+
 def ranked(summary: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The summary's extractor rows, best F1 first."""
-    return sorted(summary["extractors"],
-                  key=lambda row: -1.0 if row["f1"] is None else -row["f1"])
+    return by_f1(summary["extractors"])
 
 
 def summary_rows(summary: Mapping[str, Any]) -> list[list[str]]:
@@ -43,6 +47,19 @@ def summary_rows(summary: Mapping[str, Any]) -> list[list[str]]:
                      "n/a" if pair is None else f"{pair[0]:.3f}–{pair[1]:.3f}",
                      str(row["pages"]), str(row["failures"]), number(row["median_ms"], 1)])
     return rows
+
+
+RANKING_HEADERS = ("extractor", "next below", "Δ mean page F1", "95% CI", "p", "pages",
+                   "verdict")
+
+
+def ranking_rows(summary: Mapping[str, Any]) -> list[list[str]]:
+    """One row of RANKING_HEADERS cells per neighbouring pair of the table (summary
+    "ranking"): is the difference more than chance?"""
+    return [[pair["better"], pair["worse"], f"{pair['delta']:+.3f}",
+             f"{pair['ci'][0]:+.3f} to {pair['ci'][1]:+.3f}", f"{pair['p_value']:.3f}",
+             str(pair["pages"]), "better" if pair["significant"] and pair["delta"] > 0
+             else "not distinguishable"] for pair in summary.get("ranking") or ()]
 
 
 def leak_rows(summary: Mapping[str, Any]) -> list[tuple[str, list[tuple[int, int] | None]]]:
@@ -74,6 +91,9 @@ def to_markdown(run: Run) -> str:
         parts.append(f"## Mean page F1 by {title} (scored pages)\n\n"
                      + table([title, *names], _breakdown_rows(run, field),
                              right=[False, *[True] * len(names)]))
+    if ranking := ranking_rows(summary):
+        parts.append("## Does each extractor beat the next one? (paired test over pages)\n\n"
+                     + table(RANKING_HEADERS, ranking, right=[False, False, *[True] * 4, False]))
     leaks = leak_rows(summary)
     if leaks:
         parts.append("## Leaks by category (pages leaked / pages labeled)\n\n" + table(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import platform
 import statistics
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from bench import __version__
@@ -12,7 +13,7 @@ from bench.dataset import Dataset
 from bench.encoding import UNDECODABLE
 from bench.leakage import leak_summary
 from bench.metrics import Metric
-from bench.stats import DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED
+from bench.stats import DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED, compare
 from extractors.base import Extractor
 
 SUMMARY_SCHEMA = 1
@@ -57,6 +58,27 @@ def extractor_summary(extractor: Extractor, records: Sequence[Mapping[str, Any]]
     }
 
 
+def ranking(extractors: Sequence[Mapping[str, Any]],
+            records: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[dict[str, Any]]:
+    """Does each extractor really beat the next one down the table? A paired test
+    (`bench.stats.compare`) of per-page F1 over the pages both scored, for each neighbouring
+    pair in F1 order: a report can then say which differences are more than chance."""
+    scored = sorted((row for row in extractors if row["f1"] is not None),
+                    key=lambda row: -row["f1"])
+    pairs = []
+    for better, worse in pairwise(scored):
+        f1_a = {r["page"]: r["f1"] for r in records[better["name"]] if r["f1"] is not None}
+        f1_b = {r["page"]: r["f1"] for r in records[worse["name"]] if r["f1"] is not None}
+        pages = sorted(f1_a.keys() & f1_b.keys())
+        if not pages:
+            continue
+        result = compare([f1_a[page] for page in pages], [f1_b[page] for page in pages])
+        pairs.append({"better": better["name"], "worse": worse["name"], "delta": result.delta,
+                      "ci": [result.low, result.high], "p_value": result.p_value,
+                      "pages": result.pages, "significant": result.significant})
+    return pairs
+
+
 def _undecodable(records: Sequence[Mapping[str, Any]]) -> set[str]:
     """Pages no charset decodes (an extractor given raw bytes never meets this)."""
     return {record["page"] for record in records
@@ -72,6 +94,7 @@ def summarize(*, run_id: str, dataset: Dataset, extractors: Sequence[Extractor],
     for record in sorted(records, key=lambda record: record["page"]):
         if record["extractor"] in by_extractor:
             by_extractor[record["extractor"]].append(record)
+    rows = [extractor_summary(e, by_extractor[e.name], metric) for e in extractors]
     return {
         "schema": SUMMARY_SCHEMA,
         "run_id": run_id,
@@ -82,7 +105,8 @@ def summarize(*, run_id: str, dataset: Dataset, extractors: Sequence[Extractor],
                       "confidence": DEFAULT_CONFIDENCE},
         "dataset": {"name": dataset.name, "label": dataset.label, "pages": len(dataset),
                     "sha256": dataset.content_hash},
-        "extractors": [extractor_summary(e, by_extractor[e.name], metric) for e in extractors],
+        "extractors": rows,
+        "ranking": ranking(rows, by_extractor),
         "undecodable": len(_undecodable(records)),
         "environment": {"boilerbench": __version__, "python": platform.python_version(),
                         "platform": platform.platform()},

@@ -20,6 +20,14 @@ def run_cli(*argv: str) -> tuple[int, str]:
     return code, buffer.getvalue()
 
 
+def first_table(out: str) -> dict[str, list[str]]:
+    """The rows of the first table printed, by their first cell: the other cells, stripped."""
+    lines = out.splitlines()
+    end = next(i for i, line in enumerate(lines) if line.startswith("└"))
+    return {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:-1]]
+            for line in lines[:end] if "│" in line}
+
+
 def test_run_prints_the_table_for_five_configurations(tmp_path: Path) -> None:
     names = ["trafilatura", "trafilatura-precision", "trafilatura-recall",
              "trafilatura-no-comments", "readability", "fulltext"]
@@ -30,7 +38,7 @@ def test_run_prints_the_table_for_five_configurations(tmp_path: Path) -> None:
     for column in ("extractor", "version", "precision", "recall", "F1", "F1 95% CI", "pages",
                    "failures", "median ms"):
         assert column in header
-    rows = {line.split("│")[1].strip(): line for line in out.splitlines() if "│" in line}
+    rows = {name: "│".join(["", name, *cells, ""]) for name, cells in first_table(out).items()}
     assert set(names) <= set(rows)
     no_comments = [cell.strip() for cell in rows["trafilatura-no-comments"].split("│")]
     assert no_comments[3:9] == ["1.000", "1.000", "1.000", "1.000–1.000", "1", "0"]
@@ -265,8 +273,7 @@ def test_failures_show_in_the_table_with_their_reasons(tmp_path: Path) -> None:
                         "-e", "trafilatura-no-comments", "--page", REFERENCE_ID)
     assert code == 0
     assert "peak MB" in out.splitlines()[2]
-    rows = {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:-1]]
-            for line in out.splitlines() if "│" in line}
+    rows = first_table(out)
     # version, precision, recall, F1, F1 95% CI, pages, failures, median ms, peak MB
     for name in ("segfault", "hang"):
         assert rows[name][1:4] == ["0.000", "0.000", "0.000"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 
 from bench.dataset import Page, dataset_of
@@ -74,3 +75,28 @@ def test_leak_tables_split_to_fit_the_width() -> None:
     assert [len(table.columns) for table in leaks_tables(rows, width=120)] == [8, 4]
     assert [len(table.columns) for table in leaks_tables(rows, width=300)] == [11]
     assert leaks_tables([{"name": "x", "leaks": {}, "duplication": None}]) == []
+
+
+def test_ranking_tests_each_extractor_against_the_next_one_down() -> None:
+    from bench.report_text import ranking_rows
+    from bench.summary import ranking
+
+    def records(name: str, f1s: list[float]) -> list[dict[str, object]]:
+        return [{"page": f"p{i:02d}", "extractor": name, "f1": f1} for i, f1 in enumerate(f1s)]
+
+    pages = 30
+    good = records("good", [0.9] * pages)
+    worse = records("worse", [0.6 + 0.01 * (i % 3) for i in range(pages)])
+    twin = records("twin", [0.6 + 0.01 * ((i + 1) % 3) for i in range(pages)])
+    rows = [{"name": name, "f1": sum(r["f1"] for r in recs) / pages}  # type: ignore[misc]
+            for name, recs in (("worse", worse), ("good", good), ("twin", twin))]
+    pairs = ranking(rows, {"good": good, "worse": worse, "twin": twin})
+    assert pairs[0]["better"] == "good"
+    assert {pairs[0]["worse"], pairs[1]["worse"]} == {"worse", "twin"}  # equal means: any order
+    assert pairs[1]["better"] == pairs[0]["worse"]
+    assert pairs[0]["significant"] and pairs[0]["p_value"] < 0.01
+    assert pairs[0]["delta"] == pytest.approx(0.29)
+    assert pairs[1]["delta"] == pytest.approx(0.0, abs=1e-9)
+    assert not pairs[1]["significant"] and pairs[1]["p_value"] > 0.5
+    assert [row[-1] for row in ranking_rows({"ranking": pairs})] == ["better",
+                                                                     "not distinguishable"]

@@ -45,7 +45,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.commands._execution import command_extractors, output_cache, worker_pool
     from bench.datasets import load_dataset
     from bench.metrics import get_metric
-    from bench.report import breakdown_table, leaks_tables, summary_table
+    from bench.report import breakdown_table, leaks_tables, ranking_table, summary_table
     from bench.results import RunStore, new_run_id
     from bench.runner import run
     from bench.summary import summarize
@@ -95,6 +95,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         console.print_json(json.dumps(summary, ensure_ascii=False))
     else:
         console.print(summary_table(summary))
+        if (ranking := ranking_table(summary)) is not None:
+            console.print(ranking)
         for table in leaks_tables(summary["extractors"], width=console.width):
             console.print(table)
         for field, rows in summary.get("breakdowns", {}).items():
