@@ -10,7 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from bench.diff import Segment
-from bench.report_text import RANKING_HEADERS, by_f1, ranking_rows
+from bench.report_text import RANKING_HEADERS, ranking_rows
+from bench.summary import by_f1
 
 _HEADLINE = ("precision", "recall", "f1")
 

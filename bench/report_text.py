@@ -12,6 +12,7 @@ from typing import Any
 
 from bench.markdown import table
 from bench.runs import Run, mean_f1_by
+from bench.summary import by_f1
 
 SUMMARY_HEADERS = ("extractor", "version", "precision", "recall", "F1", "F1 95% CI", "pages",
                    "failures", "median ms")
@@ -25,11 +26,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def number(value: float | None, digits: int = 3) -> str:
     """A score as text; n/a for None."""
     return "n/a" if value is None else f"{value:.{digits}f}"
-
-
-def by_f1(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """Extractor (or system) rows, best F1 first, unscored last."""
-    return sorted(rows, key=lambda row: -1.0 if row["f1"] is None else -row["f1"])
 
 
 def ranked(summary: Mapping[str, Any]) -> list[Mapping[str, Any]]:

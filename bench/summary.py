@@ -58,13 +58,17 @@ def extractor_summary(extractor: Extractor, records: Sequence[Mapping[str, Any]]
     }
 
 
+def by_f1(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Extractor (or system) rows, best F1 first, unscored last."""
+    return sorted(rows, key=lambda row: (row["f1"] is None, -(row["f1"] or 0.0)))
+
+
 def ranking(extractors: Sequence[Mapping[str, Any]],
             records: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[dict[str, Any]]:
     """Does each extractor really beat the next one down the table? A paired test
     (`bench.stats.compare`) of per-page F1 over the pages both scored, for each neighbouring
     pair in F1 order: a report can then say which differences are more than chance."""
-    scored = sorted((row for row in extractors if row["f1"] is not None),
-                    key=lambda row: -row["f1"])
+    scored = by_f1([row for row in extractors if row["f1"] is not None])
     pairs = []
     for better, worse in pairwise(scored):
         f1_a = {r["page"]: r["f1"] for r in records[better["name"]] if r["f1"] is not None}

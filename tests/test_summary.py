@@ -14,7 +14,7 @@ from bench.metrics.token_f1 import TokenF1
 from bench.report import summary_table
 from bench.results import RunStore
 from bench.runner import run
-from bench.summary import summarize
+from bench.summary import by_f1, summarize
 from extractors.base import Extractor
 
 
@@ -100,3 +100,9 @@ def test_ranking_tests_each_extractor_against_the_next_one_down() -> None:
     assert not pairs[1]["significant"] and pairs[1]["p_value"] > 0.5
     assert [row[-1] for row in ranking_rows({"ranking": pairs})] == ["better",
                                                                      "not distinguishable"]
+
+
+def test_by_f1_puts_the_best_first_and_unscored_rows_last() -> None:
+    rows = [{"name": "a", "f1": 0.5}, {"name": "none", "f1": None}, {"name": "b", "f1": 0.9},
+            {"name": "perfect", "f1": 1.0}]
+    assert [row["name"] for row in by_f1(rows)] == ["perfect", "b", "a", "none"]
