@@ -143,6 +143,24 @@ def test_usage_errors_exit_2(runs: dict[str, Path], argv: list[str], message: st
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", ["gate", "compare", "baseline"])
+def test_an_unwritable_output_is_a_one_line_error(runs: dict[str, Path], tmp_path: Path,
+                                                 command: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    arguments = {"gate": ["gate", "--run", str(runs["base"]), "--baseline",
+                          str(runs["baseline"]), "--markdown", str(folder)],
+                 "compare": ["compare", str(runs["base"]), str(runs["base"]),
+                             "--markdown", str(folder)],
+                 "baseline": ["baseline", "update", "--run", str(runs["base"]),
+                              "--baseline", str(folder)]}[command]
+    code, _ = run_cli(*arguments)
+    assert code == 2
+    assert capsys.readouterr().err == (f"boilerbench: error: {folder}: cannot write: "
+                                       "Is a directory\n")
+
+
 def test_gate_runs_the_extractors_itself_and_refuses_other_data(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     baseline = tmp_path / "baseline.json"

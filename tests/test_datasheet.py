@@ -32,3 +32,13 @@ def test_replace_block_needs_markers(tmp_path: Path) -> None:
     with pytest.raises(BenchError, match="markers are missing"):
         replace_block("no markers", "x", path=tmp_path / "README.md")
     assert replace_block(f"a\n{START}\nold\n{END}\nb", "NEW", path=tmp_path) == "a\nNEW\nb"
+
+
+def test_write_without_a_readme_is_a_one_line_error(reference_copy: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.test_cli import run_cli
+
+    code, _ = run_cli("datasheet", "--write", str(reference_copy.parent))
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"boilerbench: error: {reference_copy.parent / 'README.md'}: no such file\n")

@@ -14,6 +14,7 @@ from bench.files import (
     string_field,
     string_list_field,
     write_json_atomic,
+    write_text_atomic,
 )
 
 
@@ -72,6 +73,19 @@ def test_failed_atomic_write_keeps_the_old_file(tmp_path: Path) -> None:
         write_json_atomic(target, {"f1": object()})
     assert json.loads(target.read_text(encoding="utf-8")) == {"f1": 0.5}
     assert [p.name for p in tmp_path.iterdir()] == ["summary.json"]
+
+
+def test_unwritable_paths_are_one_line_errors(tmp_path: Path) -> None:
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    with pytest.raises(BenchError, match=r"a-folder: cannot write: Is a directory"):
+        write_text_atomic(folder, "text")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(BenchError, match=r"a-file/out\.md: cannot write: File exists"):
+        write_text_atomic(blocker / "out.md", "text")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "a-folder"]
+    assert list(folder.iterdir()) == []
 
 
 def test_read_json_errors_name_the_file(tmp_path: Path) -> None:

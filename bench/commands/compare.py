@@ -21,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Per extractor: F1 before and after with the paired test; then the pages and leak
     categories that moved most."""
+    from bench.files import write_text_atomic
     from bench.gate import EXACT, baseline_of, gate
     from bench.gate_report import headline, markdown, tables
     from bench.runs import Run
@@ -36,6 +37,6 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         console.print(note, markup=False, highlight=False)
     console.print(headline(result, title="compare"), markup=False, highlight=False)
     if args.markdown is not None:
-        args.markdown.write_text(markdown(result, title="compare", page_limit=args.page_limit),
-                                 encoding="utf-8")
+        write_text_atomic(args.markdown,
+                          markdown(result, title="compare", page_limit=args.page_limit))
     return 0

@@ -19,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Print the counts, or write them into README.md."""
     from bench.datasheet import datasheet_block, replace_block
+    from bench.files import read_text, write_text_atomic
     from bench.gold import bundled_gold_dir, load_gold
 
     folder = args.path or bundled_gold_dir()
@@ -27,7 +28,6 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         console.print(block, markup=False, highlight=False, soft_wrap=True)
         return 0
     readme = Path(folder) / "README.md"
-    readme.write_text(replace_block(readme.read_text(encoding="utf-8"), block, path=readme),
-                      encoding="utf-8")
+    write_text_atomic(readme, replace_block(read_text(readme), block, path=readme))
     console.print(f"updated {readme}", markup=False, highlight=False)
     return 0

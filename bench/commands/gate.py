@@ -11,6 +11,7 @@ from rich.console import Console
 
 from bench.commands._run_source import add_run_source
 from bench.commands.baseline import DEFAULT_BASELINE
+from bench.errors import BenchError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,12 +37,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def write_markdown(text: str, path: Path | None) -> None:
     """Write the summary to `path`, and append it to $GITHUB_STEP_SUMMARY when set."""
+    from bench.files import write_text_atomic
+
     if path is not None:
-        path.write_text(text, encoding="utf-8")
+        write_text_atomic(path, text)
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if step_summary:
-        with open(step_summary, "a", encoding="utf-8") as handle:
-            handle.write(text + "\n")
+        try:
+            with open(step_summary, "a", encoding="utf-8") as handle:
+                handle.write(text + "\n")
+        except OSError as error:
+            raise BenchError(f"$GITHUB_STEP_SUMMARY {step_summary}: cannot append: "
+                             f"{error.strerror}") from None
 
 
 def execute(args: argparse.Namespace, console: Console) -> int:
