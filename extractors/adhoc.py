@@ -67,7 +67,10 @@ def _run(argv: tuple[str, ...], html: str, url: str | None, *, language: str | N
 
 def from_command(command: str) -> Extractor:
     """An Extractor running `command` (split like a shell would, but without a shell)."""
-    argv = tuple(shlex.split(command))
+    try:
+        argv = tuple(shlex.split(command))
+    except ValueError as error:  # an unclosed quote
+        raise BenchError(f"--extractor-cmd {command!r}: {str(error).lower()}") from None
     if not argv:
         raise BenchError("--extractor-cmd needs a command")
     runner: Callable[..., str] = partial(_run, argv)

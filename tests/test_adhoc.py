@@ -92,6 +92,8 @@ def test_bad_ad_hoc_targets_are_clear_errors() -> None:
         registry.load("bench.normalize:NORMALIZATION")
     with pytest.raises(BenchError, match="needs a command"):
         from_command("  ")
+    with pytest.raises(BenchError, match=r"^--extractor-cmd 'cat \"x': no closing quotation$"):
+        from_command('cat "x')
 
 
 PLUGIN = '''
