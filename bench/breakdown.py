@@ -35,15 +35,20 @@ def known_fields(dataset: Dataset) -> list[str]:
     return [*_PAGE_FIELDS, *sorted(meta)]
 
 
-def breakdown(dataset: Dataset, records: Sequence[Mapping[str, Any]], metric: Metric,
-              field: str) -> list[dict[str, Any]]:
-    """One row per (value, extractor): the value, the extractor and its scores summary, values
-    sorted, extractors in the order of their first record."""
+def check_field(dataset: Dataset, field: str) -> None:
+    """Raise unless a breakdown can use `field` on this dataset (before anything runs)."""
     if field not in known_fields(dataset):
         page_attributes = {f.name for f in fields(Page)}
         hint = " (a Page attribute, not a groupable field)" if field in page_attributes else ""
         raise BenchError(f"--by {field!r}: no such field{hint}; known: "
                          f"{', '.join(known_fields(dataset))}")
+
+
+def breakdown(dataset: Dataset, records: Sequence[Mapping[str, Any]], metric: Metric,
+              field: str) -> list[dict[str, Any]]:
+    """One row per (value, extractor): the value, the extractor and its scores summary, values
+    sorted, extractors in the order of their first record."""
+    check_field(dataset, field)
     values = {page.id: page_values(page, field) for page in dataset}
     groups: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
     for record in records:

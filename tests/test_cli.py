@@ -153,6 +153,32 @@ def test_run_shows_leaks_and_breakdown(tmp_path: Path) -> None:
     assert summary["extractors"][0]["ci"]["f1"][0] <= summary["extractors"][0]["f1"]
 
 
+def test_a_bad_by_field_is_refused_before_anything_runs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = run_cli("run", "--reports-dir", str(tmp_path / "r"), "--no-progress",
+                      "-e", "fulltext", "--by", "nosuchfield", "--page", REFERENCE_ID)
+    assert code == 2
+    assert capsys.readouterr().err.startswith(
+        "boilerbench: error: --by 'nosuchfield': no such field; known: language, page_type")
+    assert not (tmp_path / "r").exists()
+
+
+def test_a_run_that_cannot_resume_closes_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from bench.cache import OutputCache
+
+    closed = []
+    close = OutputCache.close
+    monkeypatch.setattr(OutputCache, "close", lambda self: (closed.append(1), close(self)))
+    arguments = ("run", "--resume", str(tmp_path / "run"), "--no-progress", "-e", "fulltext",
+                 "--page", REFERENCE_ID)
+    assert run_cli(*arguments)[0] == 0
+    assert run_cli(*arguments, "--metric", "lcs")[0] == 2
+    assert "cannot resume: signature was" in capsys.readouterr().err
+    assert closed == [1, 1]
+
+
 def test_score_predictions_reproduces_aeb(shared: Path) -> None:
     aeb = shared / "datasets" / "aeb"
     code, out = run_cli("score-predictions", "--dataset", f"aeb:{aeb}", "--metric", "aeb",

@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Run, write the run directory, print the table (or JSON)."""
-    from bench.breakdown import breakdown
+    from bench.breakdown import breakdown, check_field
     from bench.commands._execution import command_extractors, output_cache, worker_pool
     from bench.datasets import load_dataset
     from bench.metrics import get_metric
@@ -55,25 +55,29 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         page_ids=args.page, languages=args.lang, page_types=args.page_type)
     if not len(dataset):
         raise BenchError("no page matches the --page/--lang/--type filters")
+    for field in args.by:
+        check_field(dataset, field)
     if args.extractor or args.extractor_cmd:
         extractors = [registry.load(name) for name in dict.fromkeys(args.extractor)]
         extractors += command_extractors(args)
     else:
         extractors, _missing = registry.available()
-    executor, cache = worker_pool(args), output_cache(args)
+    executor = worker_pool(args)
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
     run_dir: Path = args.resume or args.reports_dir / new_run_id()
-    store = RunStore(run_dir)
-    store.start({"run_id": run_dir.name, "dataset": dataset.label,
-                 "dataset_spec": args.dataset, "split": args.split,
-                 "signature": str(metric.signature),
-                 "extractors": [e.name for e in extractors], "boilerbench": __version__})
-    remaining = len(dataset) * len(extractors) - len(store.done())
-    # No refresh thread: workers are forked, and a fork must not copy a thread holding a lock.
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=Console(stderr=True), auto_refresh=False,
-                        disable=args.no_progress or args.json)
+    cache = output_cache(args)
     try:
+        store = RunStore(run_dir)
+        store.start({"run_id": run_dir.name, "dataset": dataset.label,
+                     "dataset_spec": args.dataset, "split": args.split,
+                     "signature": str(metric.signature),
+                     "extractors": [e.name for e in extractors], "boilerbench": __version__})
+        remaining = len(dataset) * len(extractors) - len(store.done())
+        # No refresh thread: workers are forked, and a fork must not copy a thread holding a
+        # lock.
+        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=Console(stderr=True),
+                            auto_refresh=False, disable=args.no_progress or args.json)
         with progress:
             task = progress.add_task("extracting", total=remaining)
             records = run(dataset, extractors, metric=metric, store=store, executor=executor,
