@@ -11,15 +11,12 @@ from rich.text import Text
 
 from bench.gate import ExtractorChange, GateResult, LeakChange, PageChange, Verdict
 from bench.markdown import cell, table
+from bench.report_text import number
 
 _STYLES: dict[Verdict, str] = {"worse": "bold red", "better": "green", "same": "",
                                "noise": "yellow"}
 _ICONS: dict[Verdict, str] = {"worse": "🔴 worse", "better": "🟢 better", "same": "same",
                               "noise": "⚪ noise"}
-
-
-def _score(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
 
 
 def _delta(value: float | None) -> str:
@@ -32,7 +29,7 @@ def _leak_counts(pair: tuple[int, int]) -> str:
 
 def _extractor_cells(change: ExtractorChange) -> list[str]:
     test = change.comparison
-    return [change.name, _score(change.before), _score(change.after), _delta(change.delta),
+    return [change.name, number(change.before), number(change.after), _delta(change.delta),
             "n/a" if test is None else f"{test.low:+.3f} to {test.high:+.3f}",
             "n/a" if test is None else f"{test.p_value:.3f}",
             "n/a" if test is None else str(test.pages)]
@@ -100,8 +97,8 @@ def tables(result: GateResult, *, page_limit: int = 20) -> list[Table]:
             named = header in ("extractor", "page", "verdict")
             page_table.add_column(header, justify="left" if named else "right")
         for page in pages:
-            page_table.add_row(Text(page.extractor), Text(page.page), Text(_score(page.before)),
-                               Text(_score(page.after)), Text(_delta(page.delta)),
+            page_table.add_row(Text(page.extractor), Text(page.page), Text(number(page.before)),
+                               Text(number(page.after)), Text(_delta(page.delta)),
                                _verdict_text(page.verdict))
         out.append(page_table)
     if result.leaks:
@@ -135,8 +132,8 @@ def markdown(result: GateResult, *, title: str = "gate", page_limit: int = 20) -
         parts.append(f"### Pages moved beyond {result.checks.page} ({len(pages)} of {moved} "
                      "shown)\n\n" + table(
                          ["extractor", "page", "before", "after", "Δ F1", "verdict"],
-                         [[change.extractor, change.page, _score(change.before),
-                           _score(change.after), _delta(change.delta), _ICONS[change.verdict]]
+                         [[change.extractor, change.page, number(change.before),
+                           number(change.after), _delta(change.delta), _ICONS[change.verdict]]
                           for change in pages], right=[False, False, True, True, True, False]))
     if result.leaks:
         parts.append("### Leaked snippets by category\n\n" + table(

@@ -10,19 +10,18 @@ from rich.table import Table
 from rich.text import Text
 
 from bench.diff import Segment
-from bench.report_text import RANKING_HEADERS, ranking_rows
+from bench.report_text import RANKING_HEADERS, interval, number, ranking_rows
 from bench.summary import by_f1
 
 _HEADLINE = ("precision", "recall", "f1")
 
 
 def _number(value: float | None, digits: int = 3) -> Text:
-    return Text("n/a" if value is None else f"{value:.{digits}f}", justify="right")
+    return Text(number(value, digits), justify="right")
 
 
-def _interval(row: Mapping[str, Any], key: str = "f1") -> Text:
-    pair = (row.get("ci") or {}).get(key)
-    return Text("n/a" if pair is None else f"{pair[0]:.3f}–{pair[1]:.3f}", justify="right")
+def _interval(row: Mapping[str, Any]) -> Text:
+    return Text(interval((row.get("ci") or {}).get("f1")), justify="right")
 
 
 def _extra_fields(rows: Sequence[Mapping[str, Any]]) -> list[str]:

@@ -28,6 +28,11 @@ def number(value: float | None, digits: int = 3) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
 
 
+def interval(pair: Sequence[float] | None) -> str:
+    """A confidence interval as `low–high`; n/a for None."""
+    return "n/a" if pair is None else f"{pair[0]:.3f}–{pair[1]:.3f}"
+
+
 def ranked(summary: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The summary's extractor rows, best F1 first."""
     return by_f1(summary["extractors"])
@@ -37,10 +42,9 @@ def summary_rows(summary: Mapping[str, Any]) -> list[list[str]]:
     """One row of SUMMARY_HEADERS cells per extractor, best F1 first."""
     rows = []
     for row in ranked(summary):
-        pair = (row.get("ci") or {}).get("f1")
         rows.append([row["name"], row["version"], number(row["precision"]),
                      number(row["recall"]), number(row["f1"]),
-                     "n/a" if pair is None else f"{pair[0]:.3f}–{pair[1]:.3f}",
+                     interval((row.get("ci") or {}).get("f1")),
                      str(row["pages"]), str(row["failures"]), number(row["median_ms"], 1)])
     return rows
 
