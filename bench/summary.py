@@ -89,6 +89,20 @@ def _undecodable(records: Sequence[Mapping[str, Any]]) -> set[str]:
             if (record["error"] or "").startswith(UNDECODABLE)}
 
 
+def scoring_header(dataset: Dataset, metric: Metric) -> dict[str, Any]:
+    """What every summary says about how it scored: the signature, the metric, the bootstrap
+    and the dataset (shared by runs and `score-predictions`)."""
+    return {
+        "signature": str(metric.signature),
+        "metric": metric.name,
+        "averaging": metric.averaging,
+        "bootstrap": {"resamples": DEFAULT_RESAMPLES, "seed": DEFAULT_SEED,
+                      "confidence": DEFAULT_CONFIDENCE},
+        "dataset": {"name": dataset.name, "label": dataset.label, "pages": len(dataset),
+                    "sha256": dataset.content_hash},
+    }
+
+
 def summarize(*, run_id: str, dataset: Dataset, extractors: Sequence[Extractor],
               records: Sequence[Mapping[str, Any]], metric: Metric) -> dict[str, Any]:
     """The summary of a run: one entry per extractor, with the signature of every score."""
@@ -102,13 +116,7 @@ def summarize(*, run_id: str, dataset: Dataset, extractors: Sequence[Extractor],
     return {
         "schema": SUMMARY_SCHEMA,
         "run_id": run_id,
-        "signature": str(metric.signature),
-        "metric": metric.name,
-        "averaging": metric.averaging,
-        "bootstrap": {"resamples": DEFAULT_RESAMPLES, "seed": DEFAULT_SEED,
-                      "confidence": DEFAULT_CONFIDENCE},
-        "dataset": {"name": dataset.name, "label": dataset.label, "pages": len(dataset),
-                    "sha256": dataset.content_hash},
+        **scoring_header(dataset, metric),
         "extractors": rows,
         "ranking": ranking(rows, by_extractor),
         "undecodable": len(_undecodable(records)),

@@ -34,19 +34,13 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.metrics import get_metric
     from bench.report import leaks_tables, predictions_table
     from bench.scoring import score_files
-    from bench.stats import DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED
+    from bench.summary import scoring_header
 
     dataset = load_dataset(args.dataset)
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
     systems = score_files(dataset, args.predictions, metric=metric, jobs=args.jobs,
                           diagnostics=args.leaks)
-    summary = {"signature": str(metric.signature), "metric": metric.name,
-               "averaging": metric.averaging,
-               "bootstrap": {"resamples": DEFAULT_RESAMPLES, "seed": DEFAULT_SEED,
-                             "confidence": DEFAULT_CONFIDENCE},
-               "dataset": {"name": dataset.name, "label": dataset.label, "pages": len(dataset),
-                           "sha256": dataset.content_hash},
-               "systems": systems}
+    summary = {**scoring_header(dataset, metric), "systems": systems}
     if args.json:
         console.print_json(json.dumps(summary, ensure_ascii=False))
         return 0
