@@ -134,6 +134,7 @@ def test_compare_shows_what_changed(runs: dict[str, Path], tmp_path: Path) -> No
     (["--tolerance", "2"], "--tolerance '2': expected a number from 0 to 1"),
     (["--leak-tolerance", "x%"], "--leak-tolerance 'x%': expected a number from 0 to 100"),
     (["--baseline", "/no/such/baseline.json"], "/no/such/baseline.json: no such file"),
+    (["--page-limit", "-1"], "--page-limit -1: must be 0 or more"),
 ])
 def test_usage_errors_exit_2(runs: dict[str, Path], argv: list[str], message: str,
                              capsys: pytest.CaptureFixture[str]) -> None:
@@ -141,6 +142,13 @@ def test_usage_errors_exit_2(runs: dict[str, Path], argv: list[str], message: st
     code, _ = run_cli(*arguments, *argv)
     assert code == 2
     assert message in capsys.readouterr().err
+
+
+def test_compare_refuses_a_negative_page_limit(runs: dict[str, Path],
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = run_cli("compare", str(runs["base"]), str(runs["worse"]), "--page-limit", "-3")
+    assert code == 2
+    assert capsys.readouterr().err == "boilerbench: error: --page-limit -3: must be 0 or more\n"
 
 
 @pytest.mark.parametrize("command", ["gate", "compare", "baseline"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from bench.errors import BenchError
 from bench.metrics import METRICS
 from bench.tokenizers import TOKENIZERS
 
@@ -23,3 +24,10 @@ def add_dataset_option(parser: argparse.ArgumentParser) -> None:
                              "(default: the bundled gold set)")
     parser.add_argument("--split", default=None, metavar="SPLIT",
                         help="the part of a dataset with splits (wcxb: dev, test or all)")
+
+
+def page_limit(args: argparse.Namespace) -> int:
+    """--page-limit, refused when negative (a slice would then drop pages from the end)."""
+    if args.page_limit < 0:
+        raise BenchError(f"--page-limit {args.page_limit}: must be 0 or more")
+    return int(args.page_limit)

@@ -21,15 +21,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Per extractor: F1 before and after with the paired test; then the pages and leak
     categories that moved most."""
+    from bench.commands._options import page_limit
     from bench.files import write_text_atomic
     from bench.gate import EXACT, baseline_of, gate
     from bench.gate_report import headline, markdown, tables
     from bench.runs import Run
 
+    limit = page_limit(args)
     before, after = Run.load(args.before), Run.load(args.after)
     result = gate(baseline_of(before), baseline_of(after), checks=EXACT,
                   before_name=str(before.directory), after_name=str(after.directory))
-    for table in tables(result, page_limit=args.page_limit):
+    for table in tables(result, page_limit=limit):
         console.print(table)
     console.print(f"signature: {result.signature}", markup=False, highlight=False,
                   soft_wrap=True)
@@ -38,5 +40,5 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     console.print(headline(result, title="compare"), markup=False, highlight=False)
     if args.markdown is not None:
         write_text_atomic(args.markdown,
-                          markdown(result, title="compare", page_limit=args.page_limit))
+                          markdown(result, title="compare", page_limit=limit))
     return 0

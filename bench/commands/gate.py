@@ -53,12 +53,14 @@ def write_markdown(text: str, path: Path | None) -> None:
 
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Compare the run with the baseline, print what changed, and return 1 on a regression."""
+    from bench.commands._options import page_limit
     from bench.commands._run_source import run_source
     from bench.files import read_json_object
     from bench.gate import Checks, baseline_of, check_baseline, gate
     from bench.gate_report import failure_lines, headline, markdown, tables
     from bench.runs import Run
 
+    limit = page_limit(args)
     checks = Checks.parse(corpus=args.tolerance, page=args.page_tolerance,
                           leak=args.leak_tolerance)
     baseline = read_json_object(args.baseline)
@@ -66,12 +68,12 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     run = Run.load(run_source(args, console))
     result = gate(baseline, baseline_of(run), checks=checks, before_name=str(args.baseline),
                   after_name=str(run.directory))
-    for table in tables(result, page_limit=args.page_limit):
+    for table in tables(result, page_limit=limit):
         console.print(table)
     console.print(f"signature: {result.signature}", markup=False, highlight=False,
                   soft_wrap=True)
-    for line in [*result.notes, *failure_lines(result, args.page_limit)]:
+    for line in [*result.notes, *failure_lines(result, limit)]:
         console.print(line, markup=False, highlight=False)
     console.print(headline(result), markup=False, highlight=False)
-    write_markdown(markdown(result, page_limit=args.page_limit), args.markdown)
+    write_markdown(markdown(result, page_limit=limit), args.markdown)
     return 0 if result.passed else 1
