@@ -71,18 +71,25 @@ class RunStore:
         if not self.pages_path.exists():
             return []
         raw = self.pages_path.read_bytes()
-        records, good_length = [], 0
-        for line in raw.splitlines(keepends=True):
-            try:
-                if not line.endswith(b"\n"):
-                    raise ValueError("torn line")
-                records.append(json.loads(line))
-            except ValueError:
-                break
-            good_length += len(line)
-        if good_length < len(raw):  # cut a torn tail so that appends start on a fresh line
+        lines = raw.splitlines(keepends=True)
+        # Each record is one write of one whole line, so a crash can only leave the last line
+        # without its newline: that torn tail is cut. Any other bad line is damage no crash
+        # explains: it is reported, and nothing is cut.
+        if lines and not lines[-1].endswith(b"\n"):
             with self.pages_path.open("r+b") as handle:
-                handle.truncate(good_length)
+                handle.truncate(len(raw) - len(lines[-1]))
+            lines.pop()
+        records = []
+        for number, line in enumerate(lines, start=1):
+            try:
+                record = json.loads(line)
+            except ValueError as error:
+                raise BenchError(f"{self.pages_path}:{number}: not valid JSON ({error}); "
+                                 "the run directory is damaged") from None
+            if not isinstance(record, dict):
+                raise BenchError(f"{self.pages_path}:{number}: not a JSON object; "
+                                 "the run directory is damaged")
+            records.append(record)
         return records
 
     def done(self) -> set[tuple[str, str]]:

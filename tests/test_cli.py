@@ -113,12 +113,10 @@ def test_user_errors_are_one_line_exit_2(argv: list[str], message: str, tmp_path
     assert message in err
 
 
-def test_malformed_gold_names_file_and_field(tmp_path: Path, reference_record: Path,
+def test_malformed_gold_names_file_and_field(tmp_path: Path, reference_copy: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    html = reference_record.with_suffix(".html").read_bytes()
-    (tmp_path / f"{REFERENCE_ID}.html").write_bytes(html)
-    record = tmp_path / f"{REFERENCE_ID}.toml"
-    record.write_text(reference_record.read_text(encoding="utf-8").replace(
+    record = reference_copy
+    record.write_text(record.read_text(encoding="utf-8").replace(
         'page_type = "news"', 'page_type = "newz"'), encoding="utf-8")
     code, _ = run_cli("run", "--dataset", str(tmp_path), "--reports-dir", str(tmp_path / "r"))
     assert code == 2

@@ -33,6 +33,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
 
     from bench.draft import draft_record
     from bench.encoding import decode_html
+    from bench.files import write_text_atomic
     from bench.gold import PAGE_TYPES, bundled_gold_dir, page_from_record
     from extractors import registry
 
@@ -55,7 +56,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     out.mkdir(parents=True, exist_ok=True)
     if args.page.resolve() != html_path.resolve():
         shutil.copyfile(args.page, html_path)
-    record_path.write_text(tomli_w.dumps(record, multiline_strings=True), encoding="utf-8")
+    write_text_atomic(record_path, tomli_w.dumps(record, multiline_strings=True))
     page_from_record(record, record_path)  # the draft must at least load
     categories = sorted({block["category"] for block in record["boilerplate"]})
     console.print(f"drafted {record_path}: {len(record['body'].split(chr(10) * 2))} body "

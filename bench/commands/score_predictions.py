@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from pathlib import Path
 
 from rich.console import Console
 
 from bench.commands._options import add_dataset_option, add_metric_options
+from bench.workers import default_jobs
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_metric_options(parser)
     parser.add_argument("--leaks", action="store_true",
                         help="also report leaks of labeled boilerplate and duplication")
-    parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
+    parser.add_argument("--jobs", "-j", type=int, default=default_jobs(),
                         help="prediction files scored in parallel (default: one per CPU)")
     parser.add_argument("--json", action="store_true",
                         help="print the summary as JSON instead of the table")
