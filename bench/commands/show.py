@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from bench.commands._options import add_dataset_option
+from bench.errors import BenchError
 from bench.report_text import leaked, number
 
 
@@ -43,7 +44,10 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     run = Run.load(args.run or newest_run(args.reports_dir))
     record = run.record(args.page, args.extractor)
     dataset = run_dataset(run, spec=args.dataset, split=args.split)
-    (page,) = (page for page in dataset if page.id == args.page)
+    page = next((page for page in dataset if page.id == args.page), None)
+    if page is None:  # the run has a record for it, so the gold given is not the run's
+        raise BenchError(f"page {args.page!r} is not in the dataset {dataset.label!r}; give the "
+                         "run's dataset with --dataset")
     console.print(Text(f"{args.page} · {args.extractor} {record['version']} · "
                        f"{run.directory}", style="bold"))
     console.print(Text(_score_line(record)))
