@@ -14,7 +14,7 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bench.dataset import Dataset
+from bench.dataset import Dataset, Page
 from bench.diff import Segment, diff
 from bench.report_text import (
     BREAKDOWNS,
@@ -164,9 +164,27 @@ def _segments_html(segments: Sequence[Segment]) -> str:
     return "".join(out)
 
 
-def _page_section(run: Run, dataset: Dataset) -> str:
+def worst_pages(run: Run, dataset: Dataset, limit: int | None) -> list[Page]:
+    """The dataset's pages, or the `limit` pages with the lowest mean F1 over the extractors
+    (unscored outputs count as 0), worst first: where a reader learns most."""
+    if limit is None:
+        return list(dataset)
+    scores: dict[str, list[float]] = {}
+    for record in run.records:
+        scores.setdefault(record["page"], []).append(record["f1"] or 0.0)
+
+    def mean_f1(page: Page) -> float:
+        values = scores.get(page.id, [])
+        return sum(values) / len(values) if values else 0.0
+    return sorted(dataset, key=lambda page: (mean_f1(page), page.id))[:limit]
+
+
+def _page_section(run: Run, dataset: Dataset, limit: int | None) -> str:
     order = {name: rank for rank, name in enumerate(row["name"] for row in ranked(run.summary))}
-    parts = ["<h2>Pages</h2><p class=\"meta\">Each output against the gold: "
+    shown = worst_pages(run, dataset, limit)
+    which = ("" if limit is None else
+             f" The {len(shown)} pages with the lowest mean F1 of {len(dataset)}, worst first.")
+    parts = [f"<h2>Pages</h2><p class=\"meta\">{_e(which.strip())} Each output against the gold: "
              '<span class="missing">missing from the output</span>, '
              '<span class="extra">extra in the output</span>, '
              '<span class="leak"><span class="tag">category</span>leaked boilerplate</span>.'
@@ -174,7 +192,7 @@ def _page_section(run: Run, dataset: Dataset) -> str:
     by_page: dict[str, list[Mapping[str, Any]]] = {}
     for record in run.records:
         by_page.setdefault(record["page"], []).append(record)
-    for page in dataset:
+    for page in shown:
         records = sorted(by_page.get(page.id, []),
                          key=lambda record: order.get(record["extractor"], len(order)))
         chips = "".join(
@@ -198,12 +216,13 @@ def _page_section(run: Run, dataset: Dataset) -> str:
     return "".join(parts)
 
 
-def render(run: Run, dataset: Dataset | None) -> str:
-    """The whole report; without `dataset` (no gold at hand) the page drill-down is left out."""
+def render(run: Run, dataset: Dataset | None, *, page_limit: int | None = None) -> str:
+    """The whole report; without `dataset` (no gold at hand) the page drill-down is left out;
+    with `page_limit` it shows only the pages with the lowest mean F1."""
     summary = run.summary
     title = f"boilerbench report: {summary['metric']} on {summary['dataset']['label']}"
     environment = summary.get("environment") or {}
-    pages = (_page_section(run, dataset) if dataset is not None else
+    pages = (_page_section(run, dataset, page_limit) if dataset is not None else
              "<h2>Pages</h2><p>No gold text given: the drill-down is left out.</p>")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -186,3 +186,22 @@ def test_the_charts_render(hostile_report: Path, tmp_path: Path) -> None:
     non_white = sum(1 for y in range(0, height, 4) for x in range(0, width, 4)
                     if sum(pixels[x, y]) < 720)  # type: ignore[arg-type]
     assert non_white > 2000
+
+
+def test_page_limit_keeps_the_worst_pages_worst_first(tmp_path: Path) -> None:
+    from bench.report_html import worst_pages
+
+    dataset = load_gold().select(page_ids=["bn-*"])
+    worst, second = "bn-matheghate-ban-sl-odi-live", "bn-prabhatbarta-rajshahi-mango-harvest"
+
+    def spoil(page: Page) -> str:  # the gold, but nothing on one page and half on another
+        body = page.body or ""
+        return {worst: "", second: body[:len(body) // 2]}.get(page.id, body)
+
+    run = Run.load(write_run(tmp_path / "run", dataset, [answering(dataset, "spoiled", spoil)]))
+    assert [page.id for page in worst_pages(run, dataset, 2)] == [worst, second]
+    assert len(worst_pages(run, dataset, None)) == len(dataset)
+    text = render(run, dataset, page_limit=2)
+    assert text.count('<details class="page"') == 2
+    assert f"The 2 pages with the lowest mean F1 of {len(dataset)}, worst first." in text
+    assert text.index(f'id="page-{worst}"') < text.index(f'id="page-{second}"')

@@ -20,7 +20,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="html (one self-contained file), md, csv (per page) or json")
     parser.add_argument("--out", type=Path, default=None, metavar="FILE",
                         help="where to write (default: RUN_DIR/report.FORMAT)")
+    parser.add_argument("--pages", type=_positive, default=None, metavar="N",
+                        help="html: drill down into only the N pages with the lowest mean F1 "
+                             "(default: every page)")
     add_dataset_option(parser)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {text!r}")
+    return value
 
 
 def execute(args: argparse.Namespace, console: Console) -> int:
@@ -32,7 +45,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
 
     run = Run.load(args.run)
     if args.format == "html":
-        text = render(run, run_dataset(run, spec=args.dataset, split=args.split))
+        text = render(run, run_dataset(run, spec=args.dataset, split=args.split),
+                      page_limit=args.pages)
     else:
         text = {"md": to_markdown, "csv": to_csv, "json": to_json}[args.format](run)
     if str(args.out) == "-":
