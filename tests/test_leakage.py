@@ -75,3 +75,23 @@ def test_leaked_lines_are_labeled_with_their_category() -> None:
     assert leaked_line_categories(snippets, output) == [
         None, "share-bar", "share-bar", "footer", "footer", None]
     assert leaked_line_categories(snippets, "Body sentence one.\nContact us") == [None, None]
+
+
+def test_the_leak_rule_on_the_whole_gold_set() -> None:
+    """No snippet leaks from an output that is exactly the gold body (no false alarm), and the
+    full-text baseline, which keeps every visible line, leaks nearly every snippet."""
+    from bench.encoding import decode_html
+    from bench.gold import load_gold
+    from extractors.fulltext import fulltext
+
+    labeled = leaked_from_body = leaked_from_fulltext = 0
+    for page in load_gold():
+        html, _ = decode_html(page.read_html(), page.encoding)
+        for counts in leaks(page.boilerplate, page.body or "").values():
+            leaked_from_body += counts[0]
+            labeled += counts[1]
+        output = fulltext.apply(html, url=page.url, language=page.language)
+        leaked_from_fulltext += sum(n for n, _ in leaks(page.boilerplate, output).values())
+    assert labeled > 600
+    assert leaked_from_body == 0
+    assert leaked_from_fulltext >= 0.99 * labeled  # 688 of 691 on 2026-11-28
