@@ -153,9 +153,11 @@ class WorkerPool:
         try:
             while pending or any(worker.queue for worker in workers):
                 self._dispatch(pending, workers)
-                ready = set(wait([w.connection for w in workers], timeout=self._wait_time(workers)))
+                wait([w.connection for w in workers], timeout=self._wait_time(workers))
                 for worker in list(workers):
-                    if worker.connection in ready:
+                    # Polled now, not taken from `wait`: while the caller handled a result
+                    # yielded above, another worker may have finished its job in time.
+                    if worker.connection.poll():
                         yield from self._receive(worker, workers, pending)
                     elif self._overdue(worker):
                         yield self._give_up(worker, workers, pending,

@@ -30,6 +30,11 @@ def _hang(html: str, url: str | None) -> str:
     return "never"
 
 
+def _nap(html: str, url: str | None) -> str:
+    time.sleep(0.2)
+    return "nap"
+
+
 def _segfault(html: str, url: str | None) -> str:
     ctypes.string_at(0)  # reads address 0: SIGSEGV
     return "never"
@@ -53,6 +58,7 @@ def _make(name: str, function: object) -> Extractor:
 
 
 TEXT, RAISE, HANG = _make("text", _text), _make("raise", _raise), _make("hang", _hang)
+NAP = _make("nap", _nap)
 SEGFAULT, EXIT = _make("segfault", _segfault), _make("exit", _exit)
 BLOAT, ALLOCATE = _make("bloat", _bloat), _make("allocate", _allocate)
 
@@ -73,6 +79,19 @@ def test_every_kind_of_failure_costs_one_page_and_the_run_completes() -> None:
     assert found["hang"] == ["timeout after 1 s"] * 2
     assert found["segfault"] == ["worker died: signal 11 (SIGSEGV)"] * 2
     assert found["exit"] == ["worker died: exit status 3"] * 2
+
+
+def test_a_job_done_in_time_is_not_timed_out_while_the_caller_handles_another() -> None:
+    # Worker 1 gets the two `text` jobs, worker 2 `nap` (0.2 s) and `text`. The caller spends
+    # longer than the timeout on the first result; worker 2 finished meanwhile.
+    results = []
+    for extraction in WorkerPool(jobs=2, timeout=1).map(
+            [Job(TEXT, PAGE), Job(TEXT, PAGE), Job(NAP, PAGE), Job(TEXT, PAGE)]):
+        results.append((extraction.extractor, extraction.error or extraction.output))
+        if len(results) == 1:
+            time.sleep(1.5)
+    assert sorted(results) == [("nap", "nap"), ("text", "text"), ("text", "text"),
+                               ("text", "text")]
 
 
 def test_the_memory_cap_turns_a_huge_allocation_into_a_memory_error() -> None:
