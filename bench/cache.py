@@ -71,10 +71,14 @@ class OutputCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise BenchError(f"{self.path}: cannot open the output cache: {error}") from None
+        try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
-        except (OSError, sqlite3.Error) as error:
+        except sqlite3.Error as error:
+            self._db.close()  # e.g. not a database: the file is not left open
             raise BenchError(f"{self.path}: cannot open the output cache: {error}") from None
         self._page_keys: dict[tuple[object, ...], str] = {}
 

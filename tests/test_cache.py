@@ -3,6 +3,7 @@ never cached; clearing empties it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from dataclasses import replace
@@ -112,6 +113,10 @@ def test_an_unusable_cache_file_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_bytes(b"this is not a database" * 100)
     with pytest.raises(BenchError, match=r"cache\.sqlite: cannot open the output cache: "):
         OutputCache(bad)
+    # While the error (and so the half-built cache) is still held, the file is closed.
+    open_files = {os.readlink(fd) for fd in Path("/proc/self/fd").iterdir()
+                  if fd.is_symlink() and fd.exists()}
+    assert str(bad) not in open_files
 
 
 def test_rows_are_whole(tmp_path: Path) -> None:
