@@ -108,6 +108,18 @@ def test_clear_from_the_command_line(tmp_path: Path, private_cache: Path) -> Non
     assert computed(tmp_path, cache, [COUNTED]) == 1
 
 
+def test_the_default_path_is_the_variable_then_the_xdg_cache_then_home(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOILERBENCH_CACHE", str(tmp_path / "chosen.sqlite"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_path() == tmp_path / "chosen.sqlite"
+    monkeypatch.delenv("BOILERBENCH_CACHE")
+    assert default_path() == tmp_path / "xdg" / "boilerbench" / "outputs.sqlite"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_path() == tmp_path / "home" / ".cache" / "boilerbench" / "outputs.sqlite"
+
+
 def test_an_unusable_cache_file_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "cache.sqlite"
     bad.write_bytes(b"this is not a database" * 100)

@@ -27,7 +27,7 @@ def add_execution_options(parser: argparse.ArgumentParser) -> None:
                              "not address space it only reserves (default: 4096)")
     parser.add_argument("--cache", type=Path, default=None, metavar="PATH",
                         help="output cache file (default: $BOILERBENCH_CACHE, else "
-                             "~/.cache/boilerbench/outputs.sqlite)")
+                             "$XDG_CACHE_HOME or ~/.cache, then boilerbench/outputs.sqlite)")
     parser.add_argument("--no-cache", action="store_true",
                         help="compute every output, neither reading nor writing the cache")
 

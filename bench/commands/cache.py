@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="only this extractor's outputs (repeatable; default: all)")
     parser.add_argument("--cache", type=Path, default=None, metavar="PATH",
                         help="cache file (default: $BOILERBENCH_CACHE, else "
-                             "~/.cache/boilerbench/outputs.sqlite)")
+                             "$XDG_CACHE_HOME or ~/.cache, then boilerbench/outputs.sqlite)")
 
 
 def execute(args: argparse.Namespace, console: Console) -> int:
