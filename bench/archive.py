@@ -107,7 +107,10 @@ def _common_root(names: list[str]) -> str:
 
 
 def _strip(name: str, root: str) -> str:
+    """`name` below `root`; "" for the root folder itself."""
     name = _plain(name)
+    if root and name == root[:-1]:
+        return ""
     return name[len(root):] if root and name.startswith(root) else name
 
 

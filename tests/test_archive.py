@@ -51,6 +51,8 @@ def test_a_good_tar_is_unpacked_without_its_top_folder(tmp_path: Path) -> None:
     assert (tmp_path / "dest" / "ground-truth.json").read_text() == "{}"
     assert (tmp_path / "dest" / "html" / "b.html").read_text() == "<p>a</p>"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.tar.gz", "dest"]
+    # The stripped top folder's own member leaves no empty folder of that name behind.
+    assert sorted(p.name for p in (tmp_path / "dest").iterdir()) == ["ground-truth.json", "html"]
 
 
 def test_a_good_zip_is_unpacked(tmp_path: Path) -> None:
@@ -58,6 +60,7 @@ def test_a_good_zip_is_unpacked(tmp_path: Path) -> None:
     assert unpack(archive, tmp_path / "dest") == 2
     assert (tmp_path / "dest" / "html" / "a.html").read_text() == "<p>a</p>"
     assert (tmp_path / "dest" / "html" / "b.html").is_symlink()
+    assert sorted(p.name for p in (tmp_path / "dest").iterdir()) == ["ground-truth.json", "html"]
 
 
 def test_several_top_level_entries_are_kept(tmp_path: Path) -> None:
