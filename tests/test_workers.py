@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -109,14 +110,29 @@ def test_peak_memory_is_measured_per_page() -> None:
     assert again[1].peak_mb is not None and again[1].peak_mb < big.peak_mb - 150
 
 
-def test_a_hung_command_is_killed_with_its_worker() -> None:
+def _dead(pid: int) -> bool:
+    """Whether process `pid` has exited (gone, or a zombie nobody has reaped yet)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+def test_a_hung_command_is_killed_with_its_worker(tmp_path: Path) -> None:
     from extractors.adhoc import from_command
 
-    sleeper = from_command("sleep 30")
+    pid_file = tmp_path / "pid"
+    sleeper = from_command(f"sh -c 'echo $$ > {pid_file}; exec sleep 30'")
     started = time.monotonic()
     (extraction,) = WorkerPool(jobs=1, timeout=0.5).map([Job(sleeper, PAGE)])
     assert extraction.error == "timeout after 0.5 s"
     assert time.monotonic() - started < 10
+    pid = int(pid_file.read_text())
+    # SIGKILL has been sent to the worker's whole process group; give it time to land.
+    deadline = time.monotonic() + 20
+    while not _dead(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _dead(pid), f"the command's process {pid} outlived its worker"
 
 
 @pytest.mark.parametrize(("options", "message"), [
