@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.breakdown import MISSING
 from bench.dataset import Dataset, hash_pages
 from bench.errors import BenchError, unknown_name
 from bench.results import RUN_FILE, SUMMARY_FILE, RunStore
@@ -100,12 +101,13 @@ def run_dataset(run: Run, *, spec: str | None = None, split: str | None = None) 
 def mean_f1_by(records: Sequence[Mapping[str, Any]], field: str,
                extractors: Sequence[str]) -> dict[str, dict[str, tuple[float, int]]]:
     """Mean page F1 and scored page count per value of a record field (language,
-    page_type) and extractor; the value "(none)" groups records without the field."""
+    page_type) and extractor; the value MISSING ("(none)") groups records without the field."""
     groups: dict[str, dict[str, list[float]]] = {}
     for record in records:
         if record["f1"] is None or record["extractor"] not in extractors:
             continue
-        value = str(record.get(field) or "(none)")
+        value = record.get(field)
+        value = MISSING if value in (None, "") else str(value)
         groups.setdefault(value, {}).setdefault(record["extractor"], []).append(record["f1"])
     return {value: {name: (statistics.fmean(scores), len(scores))
                     for name in extractors if (scores := by_name.get(name))}

@@ -31,6 +31,9 @@ _PREFETCH = 2
 """Jobs queued per worker, so that a worker never waits for the parent between pages."""
 
 
+_JOIN_SECONDS = 5.0
+"""How long a worker whose pipe closed may take to exit before it is killed."""
+
 def default_jobs() -> int:
     """The number of cores this process may use."""
     try:
@@ -198,7 +201,10 @@ class WorkerPool:
                 worker.started = time.monotonic()
                 yield extraction
         except (EOFError, OSError):
-            worker.process.join()
+            worker.process.join(timeout=_JOIN_SECONDS)
+            if worker.process.exitcode is None:  # closed its pipe but lives on: end it
+                worker.stop(kill=True)
+                worker.process.join()
             if not worker.queue:  # died between jobs: nothing to record
                 workers.remove(worker)
                 worker.stop(kill=True)

@@ -22,8 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_metric_options(parser)
     parser.add_argument("--leaks", action="store_true",
                         help="also report leaks of labeled boilerplate and duplication")
-    parser.add_argument("--jobs", "-j", type=int, default=default_jobs(),
-                        help="prediction files scored in parallel (default: one per CPU)")
+    parser.add_argument("--jobs", "-j", type=int, default=default_jobs(), metavar="N",
+                        help="prediction files scored in parallel (default: the number of "
+                             "cores)")
     parser.add_argument("--json", action="store_true",
                         help="print the summary as JSON instead of the table")
 
