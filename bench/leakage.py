@@ -119,9 +119,11 @@ def leak_summary(page_leaks: Iterable[Mapping[str, Sequence[int]] | None]) -> di
 def _occurrences(joined: str, tokens: Sequence[str]) -> Iterator[int]:
     """Token positions where `tokens` occur contiguously in a joined key."""
     key = _key(tokens)
-    position = joined.find(key)
+    position, counted_to, separators = joined.find(key), 0, 0
     while position >= 0:
-        yield joined.count(_SEP, 0, position)
+        separators += joined.count(_SEP, counted_to, position)  # count each stretch once
+        counted_to = position
+        yield separators
         position = joined.find(key, position + 1)
 
 
