@@ -75,8 +75,11 @@ def install_command(name: str) -> str:
         declared = [Requirement(line) for line in requires("boilerbench") or ()]
     except PackageNotFoundError:
         return ""
-    wanted = [req for req in declared
-              if req.marker is not None and req.marker.evaluate({"extra": extra})]
+    # A requirement of the extra holds with it and not without it (core requirements with a
+    # Python-version marker, such as tomli on 3.10, hold either way).
+    wanted = [req for req in declared if req.marker is not None
+              and req.marker.evaluate({"extra": extra})
+              and not req.marker.evaluate({"extra": ""})]
     if not wanted:
         return ""
     specs = " ".join(f'"{_without_marker(req)}"' for req in wanted)
