@@ -38,6 +38,7 @@ BUILTIN: dict[str, str] = {
     "html2text": "extractors.html2text:html2text_extractor",
     "readabilipy": "extractors.readabilipy:readabilipy",
     "readabilipy-js": "extractors.readabilipy_js:readabilipy_js",
+    "magic-html": "extractors.magic_html:magic_html",
 }
 
 EXTRAS: dict[str, str] = {
