@@ -62,7 +62,7 @@ NEEDS_PYTHON = {"magic-html": (3, 12)}
 of that Python (see .ci/run), so on older ones they are not collected here."""
 
 
-def _builtins() -> list[object]:
+def builtin_params() -> list[object]:
     return [pytest.param(name, marks=pytest.mark.skipif(
                 sys.version_info < NEEDS_PYTHON.get(name, (0,)),
                 reason=f"{name} needs Python {'.'.join(map(str, NEEDS_PYTHON.get(name, ())))}"))
@@ -73,7 +73,7 @@ def test_the_behaviour_table_covers_every_builtin() -> None:
     assert set(BEHAVIOUR) == set(registry.BUILTIN)
 
 
-@pytest.mark.parametrize("name", _builtins())
+@pytest.mark.parametrize("name", builtin_params())
 def test_each_builtin_on_the_reference_page(name: str) -> None:
     extractor = registry.load(name)
     assert isinstance(extractor, Extractor)
