@@ -20,6 +20,8 @@ from bench.report_text import (
     BREAKDOWNS,
     RANKING_HEADERS,
     SUMMARY_HEADERS,
+    breakdown_rows,
+    f1_cell,
     leak_rows,
     leaked,
     number,
@@ -27,7 +29,7 @@ from bench.report_text import (
     ranking_rows,
     summary_rows,
 )
-from bench.runs import Run, mean_f1_by
+from bench.runs import Run
 from bench.svg import Bar, Point, bars, scatter
 
 F1_COLOUR_FLOOR = 0.5
@@ -121,13 +123,10 @@ def _heatmap_section(run: Run) -> str:
              '<p class="meta">Mean F1 of the scored pages (their number in brackets); red at '
              f'{F1_COLOUR_FLOOR} and below, green at 1.</p>']
     for field, title in BREAKDOWNS.items():
-        cells = mean_f1_by(run.records, field, names)
-        rows, styles = [], []
-        for value, by_name in cells.items():
-            rows.append([value, *(f"{by_name[name][0]:.3f} ({by_name[name][1]})"
-                                  if name in by_name else "" for name in names)])
-            styles.append(["", *(_f1_style(by_name[name][0]) if name in by_name else ""
-                                 for name in names)])
+        breakdown = breakdown_rows(run, field)
+        rows = [[value, *map(f1_cell, pairs)] for value, pairs in breakdown]
+        styles = [["", *("" if pair is None else _f1_style(pair[0]) for pair in pairs)]
+                  for _value, pairs in breakdown]
         parts.append(f"<h3>by {_e(title)}</h3>" + _table([title, *names], rows, styles=styles))
     return "".join(parts)
 

@@ -72,11 +72,21 @@ def leak_rows(summary: Mapping[str, Any]) -> list[tuple[str, list[tuple[int, int
             for category in categories]
 
 
-def _breakdown_rows(run: Run, field: str) -> list[list[str]]:
+def breakdown_rows(run: Run, field: str) -> list[tuple[str, list[tuple[float, int] | None]]]:
+    """Per value of `field`: (mean page F1, scored pages) of each extractor, best first
+    (None where it scored no page with that value)."""
     names = [row["name"] for row in ranked(run.summary)]
-    cells = mean_f1_by(run.records, field, names)
-    return [[value, *(f"{by_name[name][0]:.3f} ({by_name[name][1]})" if name in by_name
-                      else "" for name in names)] for value, by_name in cells.items()]
+    return [(value, [by_name.get(name) for name in names])
+            for value, by_name in mean_f1_by(run.records, field, names).items()]
+
+
+def f1_cell(pair: tuple[float, int] | None) -> str:
+    """A breakdown cell: mean F1 and, in brackets, the pages it is over."""
+    return "" if pair is None else f"{pair[0]:.3f} ({pair[1]})"
+
+
+def _breakdown_rows(run: Run, field: str) -> list[list[str]]:
+    return [[value, *map(f1_cell, pairs)] for value, pairs in breakdown_rows(run, field)]
 
 
 def to_markdown(run: Run) -> str:
