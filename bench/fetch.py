@@ -4,8 +4,9 @@ The only network access boilerbench makes. Downloads go over HTTPS (plain HTTP o
 machine, for tests and local mirrors); the archive is written to a temporary file and its
 SHA-256 compared with the pin (when one is pinned or given) before anything is unpacked;
 unpacking refuses members that would land outside the target (see `bench.archive`); the
-unpacked dataset is loaded and its content hash compared with the content pin (when one is
-pinned) before it is moved into the target. A check that fails leaves the target untouched.
+unpacked dataset is loaded with its format, and its content hash compared with the content pin
+(when one is pinned), before it is moved into the target. A check that fails leaves the target
+untouched. A dataset with nothing pinned is downloaded only when the user allows it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 import tempfile
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,6 +32,7 @@ from rich.progress import (
 )
 
 from bench.archive import unpack
+from bench.dataset import Dataset
 from bench.datasets.public import FETCHABLE, PUBLIC
 from bench.errors import BenchError, unknown_name
 
@@ -77,22 +80,37 @@ def download(url: str, target: Path, *, console: Console, quiet: bool = False) -
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class Fetched:
+    """What a fetch put in its target, with the two hashes that identify it."""
+
+    files: int
+    pages: int
+    archive_sha256: str
+    content_sha256: str
+    checked: tuple[str, ...]
+    """The pins the download was checked against: "archive SHA-256", "content hash"."""
+
+
 def fetch(name: str, target: Path, *, url: str | None = None, sha256: str | None = None,
-          console: Console, quiet: bool = False) -> int:
-    """Download and unpack the dataset `name` into `target`; return the number of files."""
+          allow_unpinned: bool = False, console: Console, quiet: bool = False) -> Fetched:
+    """Download and unpack the dataset `name` into `target`, checked against its pins.
+
+    With nothing pinned or given to check against, the download is refused unless
+    `allow_unpinned`; the hashes returned are then the ones to pin.
+    """
     if name not in FETCHABLE:
         raise unknown_name("fetchable dataset", name, FETCHABLE)
     pin = PUBLIC[name]
-    url = url or pin.archive_url
-    if url is None:
-        raise BenchError(f"{name}: no archive is pinned yet; give --url and --sha256")
+    url = url or pin.archive_url or ""
     expected = (sha256 or pin.sha256 or "").lower()
     if sha256 is not None and (len(expected) != 64
                                or any(c not in "0123456789abcdef" for c in expected)):
         raise BenchError(f"--sha256 {sha256!r}: must be 64 hexadecimal digits")
-    if not expected and not pin.content_sha256:
-        raise BenchError(f"{name}: nothing is pinned to check {url} against; check the "
-                         "archive yourself and give its SHA-256 with --sha256")
+    if not expected and not pin.content_sha256 and not allow_unpinned:
+        raise BenchError(f"{name}: no checksum is pinned for it yet, so {url} cannot be "
+                         "checked; give the archive's --sha256 HEX, or --allow-unpinned to "
+                         "download it unchecked and be shown the hashes to pin")
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise BenchError(f"{target}: exists and is not an empty folder")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -104,23 +122,27 @@ def fetch(name: str, target: Path, *, url: str | None = None, sha256: str | None
                              "unpacked")
         staging = Path(tmp) / "content"
         files = unpack(archive, staging)
-        if pin.content_sha256:
-            _check_content(name, staging, pin.format, pin.content_sha256)
+        dataset = _load(name, staging, pin.format)
+        if pin.content_sha256 and dataset.content_hash != pin.content_sha256:
+            raise BenchError(f"{name}: the archive's dataset has content hash "
+                             f"{dataset.content_hash}, expected {pin.content_sha256}; nothing "
+                             "was kept")
         if target.exists():
             target.rmdir()
         os.replace(staging, target)
-        return files
+    checked = (("archive SHA-256",) if expected else ()) + (
+        ("content hash",) if pin.content_sha256 else ())
+    return Fetched(files=files, pages=len(dataset), archive_sha256=actual,
+                   content_sha256=dataset.content_hash, checked=checked)
 
 
-def _check_content(name: str, folder: Path, format_name: str, expected: str) -> None:
-    """Load the unpacked dataset with its format and compare its content hash with the pin."""
+def _load(name: str, folder: Path, format_name: str) -> Dataset:
+    """Load the unpacked dataset with its format: an archive that does not hold one is refused
+    before anything reaches the target."""
     from bench.datasets import load_dataset
 
     try:
-        actual = load_dataset(f"{format_name}:{folder}").content_hash
+        return load_dataset(f"{format_name}:{folder}")
     except BenchError as error:
-        raise BenchError(f"{name}: the archive does not hold the pinned dataset ({error}); "
+        raise BenchError(f"{name}: the archive does not hold a {format_name} dataset ({error}); "
                          "nothing was kept") from None
-    if actual != expected:
-        raise BenchError(f"{name}: the archive's dataset has content hash {actual}, expected "
-                         f"{expected}; nothing was kept")

@@ -1,8 +1,13 @@
-"""Shared fixtures: paths to the bundled gold set and to ../shared (read-only datasets)."""
+"""Shared fixtures: paths to the bundled gold set and to ../shared (read-only datasets), and a
+local HTTP server for the download tests (never the internet)."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,3 +52,24 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("BOILERBENCH_CACHE", str(path))
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     return path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A folder and the http://127.0.0.1:PORT/ URL it is served at."""
+    folder = tmp_path / "served"
+    folder.mkdir()
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
+    thread.start()
+    try:
+        yield folder, f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

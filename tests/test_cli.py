@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -243,8 +244,13 @@ def test_datasets_lists_formats_and_public_datasets() -> None:
     assert code == 0
     for name in ("gold", "aeb", "cwce", "trafilatura", "wcxb", "cleaneval", "jsonl", "pairs",
                  "zh-cwce", "https://github.com/scrapinghub/article-extraction-benchmark",
-                 "boilerbench fetch aeb DEST --sha256 HEX (no checksum pinned)"):
+                 "https://github.com/Murrough-Foley/web-content-extraction-benchmark"):
         assert name in out
+    lines = out.splitlines()
+    assert "    boilerbench fetch aeb DEST" in lines
+    assert "    boilerbench fetch trafilatura DEST" in lines
+    assert ("    boilerbench fetch wcxb DEST --allow-unpinned (archive pinned to a commit, no "
+            "checksum pinned yet)") in lines
 
 
 def test_fetch_refuses_what_nothing_pins_before_any_download(
@@ -253,9 +259,46 @@ def test_fetch_refuses_what_nothing_pins_before_any_download(
                       "https://example.org/w.tar.gz")
     assert code == 2
     assert capsys.readouterr().err == (
-        "boilerbench: error: wcxb: nothing is pinned to check https://example.org/w.tar.gz "
-        "against; check the archive yourself and give its SHA-256 with --sha256\n")
+        "boilerbench: error: wcxb: no checksum is pinned for it yet, so "
+        "https://example.org/w.tar.gz cannot be checked; give the archive's --sha256 HEX, or "
+        "--allow-unpinned to download it unchecked and be shown the hashes to pin\n")
     assert not (tmp_path / "w").exists()
+
+
+def test_fetch_allowed_unpinned_prints_the_hashes_to_pin(
+        tmp_path: Path, served: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -> None:
+    from bench.datasets.wcxb import load
+    from tests.test_fetch import WCXB_FIXTURE, wcxb_tar
+
+    folder, url = served
+    archive = wcxb_tar(folder / "wcxb.tar.gz")
+    dest = tmp_path / "wcxb"
+    code, out = run_cli("fetch", "wcxb", str(dest), "--url", url + "wcxb.tar.gz",
+                        "--allow-unpinned", "--no-progress")
+    assert code == 0
+    archive_sha256 = hashlib.sha256(archive.read_bytes()).hexdigest()
+    assert out == (f"3 pages (7 files) in {dest}; use: boilerbench run --dataset wcxb:{dest}\n"
+                   f"archive SHA-256: {archive_sha256} (not checked)\n"
+                   f"content hash:    {load(WCXB_FIXTURE).content_hash} (not checked)\n")
+    assert capsys.readouterr().err == (
+        "warning: nothing was pinned to check this download against; once you trust it, pin "
+        "the hashes above for 'wcxb' in bench/datasets/public.py\n")
+    code, out = run_cli("run", "--dataset", f"wcxb:{dest}", "-e", "fulltext", "--no-progress",
+                        "--reports-dir", str(tmp_path / "reports"))
+    assert code == 0
+    assert first_table(out)["fulltext"][5] == "3"  # pages
+
+
+def test_fetch_with_a_given_checksum_says_it_was_checked(
+        tmp_path: Path, served: tuple[Path, str]) -> None:
+    from tests.test_fetch import wcxb_tar
+
+    folder, url = served
+    archive_sha256 = hashlib.sha256(wcxb_tar(folder / "w.tar.gz").read_bytes()).hexdigest()
+    code, out = run_cli("fetch", "wcxb", str(tmp_path / "w"), "--url", url + "w.tar.gz",
+                        "--sha256", archive_sha256.upper(), "--no-progress")
+    assert code == 0
+    assert f"archive SHA-256: {archive_sha256} (checked)\n" in out
 
 
 def test_ctrl_c_halfway_then_resume_loses_nothing(tmp_path: Path, shared: Path) -> None:

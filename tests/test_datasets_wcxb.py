@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,3 +77,25 @@ def test_a_missing_page(tmp_path: Path) -> None:
 def test_metadata_json_marks_the_root(tmp_path: Path) -> None:
     with pytest.raises(BenchError, match=r"metadata\.json: no such file$"):
         load(tmp_path)
+
+
+def _rewrite(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    record = json.loads(path.read_text(encoding="utf-8"))
+    change(record)
+    path.write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_a_split_smaller_than_metadata_declares_is_refused(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "w")
+    (tmp_path / "w" / "dev" / "ground-truth" / "dev-recipe.json").unlink()
+    with pytest.raises(BenchError, match=r"w/metadata\.json: field 'splits\.dev\.count' is 2, but "
+                                         r"dev/ground-truth holds 1 files$"):
+        load(tmp_path / "w")
+    assert len(load(tmp_path / "w", split="test")) == 1
+
+
+def test_a_plain_page_type_field_is_read_when_internal_has_none(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "w")
+    _rewrite(tmp_path / "w" / "test" / "ground-truth" / "test-forum.json",
+             lambda record: record.pop("_internal") and record.update(page_type="forum"))
+    assert load(tmp_path / "w", split="test").pages[0].page_type == "forum"

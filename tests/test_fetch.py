@@ -3,42 +3,21 @@ internet."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import http.server
 import io
-import threading
-from collections.abc import Iterator
+import tarfile
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
 from bench.datasets.public import FETCHABLE, PUBLIC
+from bench.datasets.wcxb import load
 from bench.errors import BenchError
-from bench.fetch import check_url, fetch
-from tests.test_archive import GOOD, make_tar, make_zip
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """A folder and the http://127.0.0.1:PORT/ URL it is served at."""
-    folder = tmp_path / "served"
-    folder.mkdir()
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
-    thread.start()
-    try:
-        yield folder, f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+from bench.fetch import Fetched, check_url, fetch
+from tests.test_archive import make_tar
 
 
 def _sha256(path: Path) -> str:
@@ -49,32 +28,55 @@ def _quiet() -> Console:
     return Console(file=io.StringIO())
 
 
-@pytest.mark.parametrize("make", [make_tar, make_zip])
+WCXB_FIXTURE = Path(__file__).parent / "fixtures" / "wcxb"
+_TOP = "web-content-extraction-benchmark-62ff86d"
+
+
+def wcxb_tar(path: Path) -> Path:
+    """The small WCXB fixture packed like GitHub's archive: one top folder, the dataset inside."""
+    with tarfile.open(path, "w:gz") as tar:
+        tar.add(WCXB_FIXTURE, arcname=_TOP)
+    return path
+
+
+def _wcxb_zip(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as zip_file:
+        for member in sorted(WCXB_FIXTURE.rglob("*")):
+            zip_file.write(member, f"{_TOP}/{member.relative_to(WCXB_FIXTURE)}")
+    return path
+
+
+@pytest.mark.parametrize("make", [wcxb_tar, _wcxb_zip])
 def test_a_good_archive_is_fetched_checked_and_unpacked(tmp_path: Path, served: tuple[Path, str],
-                                                         make: object) -> None:
+                                                         make: Callable[[Path], Path]) -> None:
     folder, url = served
-    archive = make(folder / "aeb.archive", GOOD)  # type: ignore[operator]
-    files = fetch("wcxb", tmp_path / "wcxb", url=url + "aeb.archive", sha256=_sha256(archive),
-                  console=_quiet())
-    assert files == 2
-    assert (tmp_path / "wcxb" / "ground-truth.json").read_text() == "{}"
+    archive = make(folder / "wcxb.archive")
+    fetched = fetch("wcxb", tmp_path / "wcxb", url=url + "wcxb.archive", sha256=_sha256(archive),
+                    console=_quiet())
+    assert fetched == Fetched(files=7, pages=3, archive_sha256=_sha256(archive),
+                              content_sha256=load(WCXB_FIXTURE).content_hash,
+                              checked=("archive SHA-256",))
+    assert (tmp_path / "wcxb" / "metadata.json").read_bytes() == (
+        WCXB_FIXTURE / "metadata.json").read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["served", "wcxb"]  # no leftovers
 
 
 def test_the_progress_bar_shows_the_download(tmp_path: Path, served: tuple[Path, str]) -> None:
     folder, url = served
-    archive = make_tar(folder / "a.tar.gz", GOOD)
+    archive = wcxb_tar(folder / "a.tar.gz")
     console = Console(file=io.StringIO(), force_terminal=True, color_system=None, width=100)
     fetch("wcxb", tmp_path / "wcxb", url=url + "a.tar.gz", sha256=_sha256(archive),
           console=console)
     shown = console.file.getvalue()  # type: ignore[attr-defined]
-    size = archive.stat().st_size
-    assert f"downloading ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ {size}/{size} bytes" in shown
+    kilobytes = archive.stat().st_size / 1000
+    assert 1 <= kilobytes < 1000
+    assert (f"downloading ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ {kilobytes:.1f}/{kilobytes:.1f}"
+            " kB") in shown
 
 
 def test_a_bad_checksum_unpacks_nothing(tmp_path: Path, served: tuple[Path, str]) -> None:
     folder, url = served
-    archive = make_tar(folder / "a.tar.gz", GOOD)
+    archive = wcxb_tar(folder / "a.tar.gz")
     with pytest.raises(BenchError, match=rf"a\.tar\.gz: SHA-256 is {_sha256(archive)}, expected "
                                          r"0{64}; nothing was unpacked$"):
         fetch("wcxb", tmp_path / "w", url=url + "a.tar.gz", sha256="0" * 64, console=_quiet())
@@ -99,6 +101,17 @@ def test_an_escaping_archive_is_refused(tmp_path: Path, served: tuple[Path, str]
     assert not (tmp_path.parent / "evil.txt").exists()
 
 
+def test_an_archive_without_the_dataset_is_refused_and_nothing_kept(
+        tmp_path: Path, served: tuple[Path, str]) -> None:
+    folder, url = served
+    archive = make_tar(folder / "other.tar.gz", [("top/README.md", "file", "# not WCXB")])
+    with pytest.raises(BenchError, match=r"^wcxb: the archive does not hold a wcxb dataset \(.*"
+                                         r"metadata\.json: no such file\); nothing was kept$"):
+        fetch("wcxb", tmp_path / "w", url=url + "other.tar.gz", sha256=_sha256(archive),
+              console=_quiet())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["served"]
+
+
 def test_http_errors_are_one_line(tmp_path: Path, served: tuple[Path, str]) -> None:
     _folder, url = served
     with pytest.raises(BenchError, match=r"missing\.tar\.gz: HTTP 404 File not found$"):
@@ -106,14 +119,29 @@ def test_http_errors_are_one_line(tmp_path: Path, served: tuple[Path, str]) -> N
               console=_quiet())
 
 
-def test_a_download_with_nothing_pinned_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(BenchError, match=r"^wcxb: no archive is pinned yet; give --url and "
-                                         r"--sha256$"):
+def test_a_download_with_nothing_pinned_is_refused_unless_allowed(
+        tmp_path: Path, served: tuple[Path, str]) -> None:
+    with pytest.raises(BenchError, match=(
+            r"^wcxb: no checksum is pinned for it yet, so https://github\.com/Murrough-Foley/"
+            r"web-content-extraction-benchmark/archive/62ff86d12ea72c80c31fb810ff1a724fad687bea"
+            r"\.tar\.gz cannot be checked; give the archive's --sha256 HEX, or --allow-unpinned "
+            r"to download it unchecked and be shown the hashes to pin$")):
         fetch("wcxb", tmp_path / "w", console=_quiet())
-    with pytest.raises(BenchError, match=r"^wcxb: nothing is pinned to check "
-                                         r"https://example\.org/w\.tar\.gz against"):
-        fetch("wcxb", tmp_path / "w", url="https://example.org/w.tar.gz", console=_quiet())
-    assert not any(tmp_path.iterdir())
+    assert not any(p.name != "served" for p in tmp_path.iterdir())
+    folder, url = served
+    archive = wcxb_tar(folder / "w.tar.gz")
+    fetched = fetch("wcxb", tmp_path / "w", url=url + "w.tar.gz", allow_unpinned=True,
+                    console=_quiet())
+    assert (fetched.checked, fetched.pages, fetched.archive_sha256) == ((), 3, _sha256(archive))
+
+
+def test_allowing_unpinned_does_not_skip_a_pin_that_exists(tmp_path: Path, served: tuple[Path, str],
+                                                           shared: Path) -> None:
+    folder, url = served
+    _aeb_archive(shared, folder / "aeb.tar.gz", tamper=True)
+    with pytest.raises(BenchError, match=r"content hash [0-9a-f]{64}, expected 69d8fd53"):
+        fetch("aeb", tmp_path / "aeb", url=url + "aeb.tar.gz", allow_unpinned=True,
+              console=_quiet())
 
 
 def test_content_pins_are_the_shared_copies(shared: Path) -> None:
@@ -147,8 +175,9 @@ def test_aeb_is_checked_by_its_content_pin_without_an_archive_checksum(
         tmp_path: Path, served: tuple[Path, str], shared: Path) -> None:
     folder, url = served
     _aeb_archive(shared, folder / "aeb.tar.gz")
-    files = fetch("aeb", tmp_path / "aeb", url=url + "aeb.tar.gz", console=_quiet())
-    assert files == 182
+    fetched = fetch("aeb", tmp_path / "aeb", url=url + "aeb.tar.gz", console=_quiet())
+    assert (fetched.files, fetched.pages, fetched.checked) == (182, 181, ("content hash",))
+    assert fetched.content_sha256 == PUBLIC["aeb"].content_sha256
     from bench.datasets import load_dataset
 
     assert len(load_dataset(f"aeb:{tmp_path / 'aeb'}")) == 181
@@ -181,8 +210,9 @@ def test_only_https_or_loopback_http(url: str) -> None:
 
 
 def test_every_pin_is_a_github_archive_of_a_commit() -> None:
+    assert FETCHABLE == ("aeb", "wcxb", "trafilatura")
     for name in FETCHABLE:
         url = PUBLIC[name].archive_url
-        if url is not None:
-            assert url.startswith("https://github.com/") and url.endswith(".tar.gz")
-            assert len(url.rsplit("/", 1)[1].removesuffix(".tar.gz")) == 40
+        assert url is not None
+        assert url.startswith("https://github.com/") and url.endswith(".tar.gz")
+        assert len(url.rsplit("/", 1)[1].removesuffix(".tar.gz")) == 40

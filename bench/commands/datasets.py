@@ -27,10 +27,9 @@ def _summary(format_name: str) -> str:
 def _fetch_hint(dataset: PublicDataset) -> str:
     if dataset.name not in FETCHABLE:
         return "-"
-    if dataset.archive_url is None:
-        return f"boilerbench fetch {dataset.name} DEST --url URL --sha256 HEX (nothing pinned)"
-    if dataset.sha256 is None:
-        return f"boilerbench fetch {dataset.name} DEST --sha256 HEX (no checksum pinned)"
+    if dataset.sha256 is None and dataset.content_sha256 is None:
+        return (f"boilerbench fetch {dataset.name} DEST --allow-unpinned (archive pinned to a "
+                "commit, no checksum pinned yet)")
     return f"boilerbench fetch {dataset.name} DEST"
 
 

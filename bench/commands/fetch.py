@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from bench.datasets.public import FETCHABLE, PUBLIC
+
+if TYPE_CHECKING:
+    from bench.fetch import Fetched
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,15 +23,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="download from this mirror instead of the pinned URL")
     parser.add_argument("--sha256", default=None, metavar="HEX",
                         help="expected SHA-256 of the archive (default: the pinned one)")
+    parser.add_argument("--allow-unpinned", action="store_true",
+                        help="download even when nothing is pinned to check it against "
+                             "(WCXB today), and print the hashes to pin")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
 
 def execute(args: argparse.Namespace, console: Console) -> int:
-    """Download, check, unpack, and say how to use the result."""
+    """Download, check, unpack, and say what arrived and how to use it."""
     from bench.fetch import fetch
 
-    files = fetch(args.name, args.dest, url=args.url, sha256=args.sha256,
-                  console=Console(stderr=True), quiet=args.no_progress)
-    console.print(f"{files} files in {args.dest}; use: boilerbench run --dataset "
-                  f"{PUBLIC[args.name].format}:{args.dest}", markup=False, highlight=False)
+    errors = Console(stderr=True)
+    fetched = fetch(args.name, args.dest, url=args.url, sha256=args.sha256,
+                    allow_unpinned=args.allow_unpinned, console=errors, quiet=args.no_progress)
+    for line in (
+        f"{fetched.pages} pages ({fetched.files} files) in {args.dest}; use: boilerbench run "
+        f"--dataset {PUBLIC[args.name].format}:{args.dest}",
+        f"archive SHA-256: {fetched.archive_sha256}{_checked('archive SHA-256', fetched)}",
+        f"content hash:    {fetched.content_sha256}{_checked('content hash', fetched)}",
+    ):
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+    if not fetched.checked:
+        errors.print(f"warning: nothing was pinned to check this download against; once you "
+                     f"trust it, pin the hashes above for {args.name!r} in "
+                     "bench/datasets/public.py", markup=False, highlight=False, soft_wrap=True)
     return 0
+
+
+def _checked(pin: str, fetched: Fetched) -> str:
+    return " (checked)" if pin in fetched.checked else " (not checked)"

@@ -5,8 +5,11 @@ Two pins guard a download. `sha256` is the archive's own checksum. `content_sha2
 content hash of the dataset as its format loads it (`Dataset.content_hash`: page ids, HTML
 bytes, gold), taken from a copy known to be the pinned commit's; it holds whatever the archive's
 bytes (GitHub's generated archives are not promised to be byte-stable) and for any mirror. A
-fetch needs at least one of them; a dataset with neither is refused until someone who checked
-it fills one in here (or gives `--sha256`).
+fetch needs at least one of them, unless the user asks for an unchecked download with
+`--allow-unpinned`, which prints both hashes so that they can be pinned here.
+
+WCXB's archive is pinned to a commit but has no hash yet: its files were never at hand where
+boilerbench was written (no copy in ../shared, no network), so nothing could be hashed.
 """
 
 from __future__ import annotations
@@ -41,8 +44,11 @@ PUBLIC: dict[str, PublicDataset] = {dataset.name: dataset for dataset in (
         content_sha256="69d8fd53936b9c68bd32331763ef950b9342047879409f5e9762e4d1c5599441"),
     PublicDataset(
         name="wcxb", title="WCXB, Web Content eXtraction Benchmark (2026)", format="wcxb",
-        pages="dev + test", gold="main content, with/without snippets, page type",
-        source="the WCXB release (no archive pinned yet)"),
+        pages="2008 (dev 1497, test 511)", gold="main content, with/without snippets, page type",
+        source=f"{_GITHUB}/Murrough-Foley/web-content-extraction-benchmark "
+               "(CC-BY-4.0; also doi:10.5281/zenodo.19316874)",
+        archive_url=f"{_GITHUB}/Murrough-Foley/web-content-extraction-benchmark/archive/"
+                    "62ff86d12ea72c80c31fb810ff1a724fad687bea.tar.gz"),
     PublicDataset(
         name="trafilatura", title="trafilatura evaluation set", format="trafilatura",
         pages="990", gold="with/without snippets",
@@ -60,4 +66,5 @@ PUBLIC: dict[str, PublicDataset] = {dataset.name: dataset for dataset in (
         source=f"{_GITHUB}/immortal-autumn/Chinese-Web-Content-Extraction-Dataset"),
 )}
 
-FETCHABLE = ("aeb", "wcxb", "trafilatura")
+FETCHABLE = tuple(name for name, dataset in PUBLIC.items() if dataset.archive_url)
+"""The datasets `boilerbench fetch` can download: those with a pinned archive."""

@@ -3,7 +3,8 @@
 
 A ground-truth file holds a `ground_truth` object (`main_content`: the full text, paragraphs
 split by blank lines; `with` / `without` snippets; `title`, `author`, `publish_date`), an
-optional `url`, and `_internal.page_type.primary`, the page type.
+optional `url`, and `_internal.page_type.primary` (or a plain `page_type`), the page type.
+`metadata.json`'s `splits.<split>.count`, when given, must match the pages found.
 """
 
 from __future__ import annotations
@@ -23,13 +24,16 @@ def load(path: Path, *, split: str = "all") -> Dataset:
     """Load one split of a WCXB folder, or both (`all`)."""
     if split not in (*SPLITS, "all"):
         raise BenchError(f"--split {split!r}: must be one of {', '.join(SPLITS)}, all")
-    read_json_object(path / "metadata.json")  # marks the root; a missing one means a wrong PATH
+    metadata = read_json_object(path / "metadata.json")  # a missing one means a wrong PATH
     splits = [name for name in SPLITS if (path / name).is_dir()] if split == "all" else [split]
     if not splits or not (path / splits[0]).is_dir():
         raise BenchError(f"{path}: no {' or '.join(SPLITS) if split == 'all' else split} "
                          "split folder")
-    pages = [_page(gold_path, name) for name in splits
-             for gold_path in sorted((path / name / "ground-truth").glob("*.json"))]
+    pages = []
+    for name in splits:
+        gold_paths = sorted((path / name / "ground-truth").glob("*.json"))
+        _check_count(metadata, name, len(gold_paths), path / "metadata.json")
+        pages += [_page(gold_path, name) for gold_path in gold_paths]
     if not pages:
         raise BenchError(f"{path}: no ground-truth/*.json files in {', '.join(splits)}")
     return dataset_of(f"wcxb-{split}", pages, source=path)
@@ -56,11 +60,23 @@ def _page(gold_path: Path, split: str) -> Page:
                 without_snippets=without_snippets, meta=meta | {"split": split})
 
 
+def _check_count(metadata: dict[str, Any], split: str, found: int, where: Path) -> None:
+    """A split holding fewer (or more) pages than `metadata.json` declares is an incomplete or
+    mixed copy: scoring it would quietly measure something else."""
+    declared = metadata.get("splits", {})
+    declared = declared.get(split, {}) if isinstance(declared, dict) else {}
+    count = declared.get("count") if isinstance(declared, dict) else None
+    if isinstance(count, int) and count != found:
+        raise BenchError(f"{where}: field 'splits.{split}.count' is {count}, but "
+                         f"{split}/ground-truth holds {found} files")
+
+
 def _page_type(record: dict[str, Any], where: str) -> str | None:
+    """`_internal.page_type.primary`, or the plain `page_type` some files carry instead."""
     internal = record.get("_internal")
     page_type = internal.get("page_type") if isinstance(internal, dict) else None
     if page_type is None:
-        return None
+        return string_field(record, "page_type", where, required=False)
     if not isinstance(page_type, dict):
         raise BenchError(f"{where}: field '_internal.page_type': must be an object")
     return string_field(page_type, "primary", f"{where}: _internal.page_type", required=False)
