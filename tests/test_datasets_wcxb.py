@@ -1,4 +1,6 @@
-"""The WCXB importer on a small fixture written for these tests (no public copy is at hand)."""
+"""The WCXB importer on a small fixture written for these tests, shaped like WCXB 1.0's files
+(`schema_version` 2.0: `file_id`, `_internal.page_type` with confidence and tags,
+`main_content_markdown`, which boilerbench does not score); no public copy is at hand."""
 
 from __future__ import annotations
 
