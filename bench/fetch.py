@@ -87,9 +87,11 @@ class Fetched:
     files: int
     pages: int
     archive_sha256: str
+    archive_checked: bool
+    """Whether `archive_sha256` was compared with a pinned or given checksum."""
     content_sha256: str
-    checked: tuple[str, ...]
-    """The pins the download was checked against: "archive SHA-256", "content hash"."""
+    content_checked: bool
+    """Whether `content_sha256` was compared with a pinned content hash."""
 
 
 def fetch(name: str, target: Path, *, url: str | None = None, sha256: str | None = None,
@@ -130,10 +132,9 @@ def fetch(name: str, target: Path, *, url: str | None = None, sha256: str | None
         if target.exists():
             target.rmdir()
         os.replace(staging, target)
-    checked = (("archive SHA-256",) if expected else ()) + (
-        ("content hash",) if pin.content_sha256 else ())
     return Fetched(files=files, pages=len(dataset), archive_sha256=actual,
-                   content_sha256=dataset.content_hash, checked=checked)
+                   archive_checked=bool(expected), content_sha256=dataset.content_hash,
+                   content_checked=bool(pin.content_sha256))
 
 
 def _load(name: str, folder: Path, format_name: str) -> Dataset:

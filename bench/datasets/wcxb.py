@@ -63,9 +63,9 @@ def _page(gold_path: Path, split: str) -> Page:
 def _check_count(metadata: dict[str, Any], split: str, found: int, where: Path) -> None:
     """A split holding fewer (or more) pages than `metadata.json` declares is an incomplete or
     mixed copy: scoring it would quietly measure something else."""
-    declared = metadata.get("splits", {})
-    declared = declared.get(split, {}) if isinstance(declared, dict) else {}
-    count = declared.get("count") if isinstance(declared, dict) else None
+    splits = metadata.get("splits")
+    entry = splits.get(split) if isinstance(splits, dict) else None
+    count = entry.get("count") if isinstance(entry, dict) else None
     if isinstance(count, int) and count != found:
         raise BenchError(f"{where}: field 'splits.{split}.count' is {count}, but "
                          f"{split}/ground-truth holds {found} files")
