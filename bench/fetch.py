@@ -145,5 +145,6 @@ def _load(name: str, folder: Path, format_name: str) -> Dataset:
     try:
         return load_dataset(f"{format_name}:{folder}")
     except BenchError as error:
-        raise BenchError(f"{name}: the archive does not hold a {format_name} dataset ({error}); "
+        inside = str(error).replace(f"{folder}{os.sep}", "")  # paths as the archive names them
+        raise BenchError(f"{name}: the archive does not hold a {format_name} dataset ({inside}); "
                          "nothing was kept") from None
