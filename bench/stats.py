@@ -76,8 +76,11 @@ class Comparison:
 
     @property
     def significant(self) -> bool:
-        """Whether the interval excludes zero."""
-        return self.low > 0 or self.high < 0
+        """Whether both tests agree there is a difference: the interval excludes zero and the
+        p-value is below 1 - confidence. On a handful of pages the bootstrap interval of a
+        consistent difference excludes zero while the permutation test cannot reach a small
+        p-value (3 pages: p >= 0.25); a verdict printed beside that p must not say "better"."""
+        return (self.low > 0 or self.high < 0) and self.p_value < 1 - self.confidence
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""

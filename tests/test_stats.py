@@ -43,6 +43,15 @@ def test_compare_clear_win() -> None:
     assert result.p_value == pytest.approx(2 / 1000, abs=0.004)  # only all-same-sign flips
 
 
+def test_three_pages_cannot_be_called_a_win() -> None:
+    """Every bootstrap resample of three positive differences is positive, but a sign-flip test
+    on three pages cannot go below p = 2/8: the verdict follows the weaker of the two."""
+    result = compare([0.9, 0.8, 0.7], [0.8, 0.7, 0.5], resamples=999)
+    assert result.low > 0
+    assert result.p_value == pytest.approx(0.25, abs=0.05)
+    assert not result.significant
+
+
 def test_compare_no_difference() -> None:
     a = [0.5, 0.7, 0.6, 0.4, 0.8, 0.55]
     b = [0.7, 0.5, 0.4, 0.6, 0.55, 0.8]
