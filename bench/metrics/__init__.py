@@ -12,6 +12,7 @@ METRICS: dict[str, str] = {
     "lcs": "bench.metrics.lcs:LCS",
     "aeb": "bench.metrics.aeb:AEB",
     "snippets": "bench.metrics.snippets:Snippets",
+    "wcxb": "bench.metrics.wcxb:WCXB",
 }
 
 

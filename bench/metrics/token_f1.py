@@ -14,6 +14,12 @@ from bench.metrics.base import Metric, PageStats, prf_array
 from bench.stats import Array
 
 
+def bag_counts(gold_tokens: list[str], output_tokens: list[str]) -> tuple[float, float, float]:
+    """(tp, fp, fn) of two bags of tokens, counted with multiplicity."""
+    tp = sum((Counter(gold_tokens) & Counter(output_tokens)).values())
+    return float(tp), float(len(output_tokens) - tp), float(len(gold_tokens) - tp)
+
+
 class TokenF1(Metric):
     """Bag-of-tokens precision/recall/F1 with multiplicity; page stats are (tp, fp, fn)."""
 
@@ -22,9 +28,7 @@ class TokenF1(Metric):
     averaging = "macro: mean of per-page scores (micro_*: from token counts pooled over pages)"
 
     def _page_stats(self, gold_tokens: list[str], output_tokens: list[str]) -> PageStats:
-        gold_counts, output_counts = Counter(gold_tokens), Counter(output_tokens)
-        tp = sum((gold_counts & output_counts).values())
-        return float(tp), float(len(output_tokens) - tp), float(len(gold_tokens) - tp)
+        return bag_counts(gold_tokens, output_tokens)
 
     def _scores(self, stats: Array) -> Array:
         return prf_array(stats)
