@@ -96,8 +96,32 @@ def test_a_split_smaller_than_metadata_declares_is_refused(tmp_path: Path) -> No
     assert len(load(tmp_path / "w", split="test")) == 1
 
 
-def test_a_plain_page_type_field_is_read_when_internal_has_none(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("internal", "plain", "expected"), [
+    ({"page_type": "forum"}, None, "forum"),
+    ({"page_type": {"primary": "category"}}, None, "collection"),
+    ({"source": "draft"}, "product", "product"),
+    (None, "forum", "forum"),
+    (None, None, None),
+])
+def test_page_type_forms(tmp_path: Path, internal: dict[str, Any] | None, plain: str | None,
+                         expected: str | None) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "w")
+
+    def change(record: dict[str, Any]) -> None:
+        record.pop("_internal")
+        if internal is not None:
+            record["_internal"] = internal
+        if plain is not None:
+            record["page_type"] = plain
+
+    _rewrite(tmp_path / "w" / "test" / "ground-truth" / "test-forum.json", change)
+    assert load(tmp_path / "w", split="test").pages[0].page_type == expected
+
+
+def test_a_page_type_of_another_kind_is_refused(tmp_path: Path) -> None:
     shutil.copytree(FIXTURE, tmp_path / "w")
     _rewrite(tmp_path / "w" / "test" / "ground-truth" / "test-forum.json",
-             lambda record: record.pop("_internal") and record.update(page_type="forum"))
-    assert load(tmp_path / "w", split="test").pages[0].page_type == "forum"
+             lambda record: record.update(_internal={"page_type": 3}))
+    with pytest.raises(BenchError, match=r"test-forum\.json: field '_internal\.page_type': must "
+                                         r"be an object or a string$"):
+        load(tmp_path / "w")

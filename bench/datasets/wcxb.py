@@ -3,7 +3,8 @@
 
 A ground-truth file holds a `ground_truth` object (`main_content`: the full text, paragraphs
 split by blank lines; `with` / `without` snippets; `title`, `author`, `publish_date`), an
-optional `url`, and `_internal.page_type.primary` (or a plain `page_type`), the page type.
+optional `url`, and `_internal.page_type.primary` (or a plain `page_type`), the page type
+(`category`, an older label, is read as `collection`, as WCXB's own script does).
 `metadata.json`'s `splits.<split>.count`, when given, must match the pages found.
 """
 
@@ -72,11 +73,17 @@ def _check_count(metadata: dict[str, Any], split: str, found: int, where: Path) 
 
 
 def _page_type(record: dict[str, Any], where: str) -> str | None:
-    """`_internal.page_type.primary`, or the plain `page_type` some files carry instead."""
+    """`_internal.page_type.primary` (or `_internal.page_type` as a plain string), else the
+    plain `page_type` some files carry; WCXB's older label `category` is its `collection`."""
     internal = record.get("_internal")
     page_type = internal.get("page_type") if isinstance(internal, dict) else None
     if page_type is None:
-        return string_field(record, "page_type", where, required=False)
-    if not isinstance(page_type, dict):
-        raise BenchError(f"{where}: field '_internal.page_type': must be an object")
-    return string_field(page_type, "primary", f"{where}: _internal.page_type", required=False)
+        name = string_field(record, "page_type", where, required=False)
+    elif isinstance(page_type, str):
+        name = page_type
+    elif isinstance(page_type, dict):
+        name = string_field(page_type, "primary", f"{where}: _internal.page_type",
+                            required=False)
+    else:
+        raise BenchError(f"{where}: field '_internal.page_type': must be an object or a string")
+    return "collection" if name == "category" else name
