@@ -87,3 +87,55 @@ def test_run_on_a_wcxb_folder_shows_the_snippet_rates(tmp_path: Path) -> None:
     row = first_table(out)["fulltext"]
     # The full text of each fixture page holds every `with` snippet and every `without` one.
     assert row[5:8] == ["1.000", "1.000", "3"]
+
+
+def _plain_wcxb(pairs: list[tuple[Page, str]]) -> dict[str, float]:
+    """WCXB's procedure written out as plain loops, to check the metric on real text."""
+    import re
+    from collections import Counter
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", text.lower())
+
+    per_page, with_rates, without_rates = [], [], []
+    for gold, output in pairs:
+        reference, predicted = words(gold.body or ""), words(output)
+        if not reference:
+            per_page.append((1.0, 1.0, 1.0) if not predicted else (0.0, 0.0, 0.0))
+        elif not predicted:
+            per_page.append((0.0, 0.0, 0.0))
+        else:
+            overlap = sum((Counter(reference) & Counter(predicted)).values())
+            p, r = overlap / len(predicted), overlap / len(reference)
+            per_page.append((p, r, 2 * p * r / (p + r) if p + r else 0.0))
+        for snippets, rates in ((gold.with_snippets, with_rates),
+                                (gold.without_snippets, without_rates)):
+            if snippets:
+                rates.append(sum(s.lower() in output.lower() for s in snippets) / len(snippets))
+    means = [sum(column) / len(per_page) for column in zip(*per_page, strict=True)]
+    return {"precision": means[0], "recall": means[1], "f1": means[2],
+            "with_rate": sum(with_rates) / len(with_rates),
+            "without_rate": sum(without_rates) / len(without_rates)}
+
+
+def test_equals_the_plain_procedure_on_real_pages_and_predictions(shared: Path) -> None:
+    """AEB's 181 gold bodies as WCXB gold, two snippets each (a sentence of the body; a line
+    that is not in it), against the predictions of three systems in AEB's output/."""
+    import json
+
+    from bench.predictions import load_predictions
+
+    aeb = shared / "datasets" / "aeb"
+    truth = json.loads((aeb / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = [page(item["articleBody"], (item["articleBody"].split("\n")[0][:60],),
+                  ("Subscribe to our newsletter", "All rights reserved"))
+             for item in truth.values()]
+    metric = WCXB()
+    for system in ("trafilatura", "readability", "html-text"):
+        predictions = load_predictions(aeb / "output" / f"{system}.json")
+        pairs = [(gold, predictions.get(page_id, "")) for gold, page_id in zip(pages, truth,
+                                                                               strict=True)]
+        stats = [metric.page_stats_for(gold, output) for gold, output in pairs]
+        corpus = metric.corpus_score([s for s in stats if s is not None], resamples=10)
+        expected = _plain_wcxb(pairs)
+        assert corpus.values == pytest.approx(expected, abs=1e-12), system
