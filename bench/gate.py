@@ -276,10 +276,16 @@ def gate(before: Mapping[str, Any], after: Mapping[str, Any], *, checks: Checks,
     notes += [f"{name}: in {before_name} but not in {after_name}" for name in old
               if name not in new]
     for name in common:
-        missing = [page for page in old[name]["pages"] if page not in new[name]["pages"]]
+        before_pages, after_pages = old[name]["pages"], new[name]["pages"]
+        missing = [page for page in before_pages if page not in after_pages]
         if missing:
             notes.append(f"{name}: {len(missing)} page(s) of {before_name} missing from "
                          f"{after_name}, e.g. {missing[0]}")
+        unscored = [page for page, f1 in before_pages.items()
+                    if f1 is not None and page in after_pages and after_pages[page] is None]
+        if unscored:
+            notes.append(f"{name}: {len(unscored)} page(s) scored in {before_name} are not "
+                         f"scored in {after_name}, e.g. {unscored[0]}")
     return GateResult(
         before=before_name, after=after_name, signature=after["signature"], checks=checks,
         extractors=tuple(_corpus_change(name, old[name], new[name], checks.corpus)

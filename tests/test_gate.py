@@ -150,6 +150,16 @@ def test_extractors_on_one_side_only_are_notes_and_none_in_common_an_error() -> 
         compared(before, {**after, "extractors": {"c": after["extractors"]["c"]}})
 
 
+def test_pages_missing_or_no_longer_scored_are_notes() -> None:
+    before = side(pages([0.9, 0.8, 0.7, 0.6]))
+    after_pages: dict[str, Any] = {"p00": 0.9, "p01": None, "p02": 0.7}
+    after = side({"p00": 0.9, "p02": 0.7})
+    after["extractors"]["x"]["pages"] = after_pages
+    assert compared(before, after).notes == (
+        "x: 1 page(s) of base.json missing from run, e.g. p03",
+        "x: 1 page(s) scored in base.json are not scored in run, e.g. p01")
+
+
 def test_exact_checks_count_every_change() -> None:
     result = compared(side(pages([0.9] * 3)), side(pages([0.9, 0.9, 0.89])), EXACT)
     assert [page.verdict for page in result.pages] == ["worse"]
