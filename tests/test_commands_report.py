@@ -84,3 +84,17 @@ def test_show_errors(reports: Path, argv: list[str], message: str,
                      capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(*argv, "--reports-dir", str(reports))[0] == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_run_given_a_relative_dataset_path_reports_from_anywhere(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(Path(__file__).parent)
+    code, _ = run_cli("run", "--dataset", "wcxb:fixtures/wcxb", "-e", "fulltext",
+                      "--no-progress", "--reports-dir", str(tmp_path / "reports"))
+    assert code == 0
+    (run,) = (tmp_path / "reports").iterdir()
+    manifest = json.loads((run / "run.json").read_text(encoding="utf-8"))
+    assert manifest["dataset_spec"] == f"wcxb:{Path(__file__).parent / 'fixtures' / 'wcxb'}"
+    monkeypatch.chdir(tmp_path)
+    code, out = run_cli("report", str(run))
+    assert code == 0 and out == f"wrote {run / 'report.html'}\n"

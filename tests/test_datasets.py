@@ -37,3 +37,15 @@ def test_split_only_for_formats_with_splits() -> None:
         load_dataset(f"pairs:{FIXTURES / 'pairs'}", split="dev")
     with pytest.raises(BenchError, match=r"^--split 'dev': the gold format has no splits$"):
         load_dataset(None, split="dev")
+
+
+def test_absolute_spec_resolves_the_path_and_keeps_the_format(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench.datasets import absolute_spec
+
+    monkeypatch.chdir(tmp_path)
+    assert absolute_spec("aeb:data/aeb") == f"aeb:{tmp_path / 'data' / 'aeb'}"
+    assert absolute_spec("my-gold") == f"gold:{tmp_path / 'my-gold'}"
+    assert absolute_spec(None) is None
+    with pytest.raises(BenchError, match=r"--dataset 'aeb': give a path: aeb:PATH"):
+        absolute_spec("aeb")

@@ -43,7 +43,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     """Run, write the run directory, print the table (or JSON)."""
     from bench.breakdown import breakdown, check_field
     from bench.commands._execution import command_extractors, output_cache, worker_pool
-    from bench.datasets import load_dataset
+    from bench.datasets import absolute_spec, load_dataset
     from bench.metrics import get_metric
     from bench.report import breakdown_table, leaks_tables, ranking_table, summary_table
     from bench.results import RunStore, new_run_id
@@ -69,7 +69,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     try:
         store = RunStore(run_dir)
         store.start({"run_id": run_dir.name, "dataset": dataset.label,
-                     "dataset_spec": args.dataset, "split": args.split,
+                     "dataset_spec": absolute_spec(args.dataset), "split": args.split,
                      "signature": str(metric.signature),
                      "extractors": [e.name for e in extractors], "boilerbench": __version__})
         remaining = len(dataset) * len(extractors) - len(store.done())

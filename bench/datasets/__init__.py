@@ -38,9 +38,9 @@ def loader(format_name: str) -> Callable[..., Dataset]:
     return load
 
 
-def load_dataset(spec: str | None, *, split: str | None = None) -> Dataset:
-    """Load `FORMAT:PATH` (or a bare PATH of the bundled gold format; None: the bundled set),
-    restricted to `split` for formats that have splits."""
+def _parse(spec: str | None) -> tuple[str, str]:
+    """`FORMAT:PATH` as (format, path); a bare or Windows path is the default format, and
+    None (or an empty path) the bundled set."""
     if spec in FORMATS:
         raise BenchError(f"--dataset {spec!r}: give a path: {spec}:PATH")
     format_name, sep, path = (spec or f"{DEFAULT_FORMAT}:").partition(":")
@@ -48,6 +48,13 @@ def load_dataset(spec: str | None, *, split: str | None = None) -> Dataset:
         format_name, path = DEFAULT_FORMAT, spec  # a bare or Windows path
     if spec is not None and not path:
         raise BenchError(f"--dataset {spec!r}: give a path: {format_name}:PATH")
+    return format_name, path
+
+
+def load_dataset(spec: str | None, *, split: str | None = None) -> Dataset:
+    """Load `FORMAT:PATH` (or a bare PATH of the bundled gold format; None: the bundled set),
+    restricted to `split` for formats that have splits."""
+    format_name, path = _parse(spec)
     if path and not Path(path).exists():
         raise BenchError(f"--dataset {spec!r}: {path} does not exist")
     load = loader(format_name)
@@ -55,3 +62,12 @@ def load_dataset(spec: str | None, *, split: str | None = None) -> Dataset:
     if options and "split" not in inspect.signature(load).parameters:
         raise BenchError(f"--split {split!r}: the {format_name} format has no splits")
     return load(Path(path) if path else None, **options)
+
+
+def absolute_spec(spec: str | None) -> str | None:
+    """`spec` with its path made absolute, so that a run's record of its dataset still finds
+    it from another working directory (`report`, `gate --run`)."""
+    if spec is None:
+        return None
+    format_name, path = _parse(spec)
+    return f"{format_name}:{Path(path).resolve()}"
