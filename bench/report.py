@@ -10,10 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from bench.diff import Segment
-from bench.report_text import RANKING_HEADERS, interval, number, ranking_rows
+from bench.report_text import RANKING_HEADERS, extra_fields, interval, number, ranking_rows
 from bench.summary import by_f1
-
-_HEADLINE = ("precision", "recall", "f1")
 
 
 def _number(value: float | None, digits: int = 3) -> Text:
@@ -22,15 +20,6 @@ def _number(value: float | None, digits: int = 3) -> Text:
 
 def _interval(row: Mapping[str, Any]) -> Text:
     return Text(interval((row.get("ci") or {}).get("f1")), justify="right")
-
-
-def _extra_fields(rows: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Corpus values beyond P/R/F1 worth a column (accuracy); pooled micro scores stay in JSON."""
-    fields: dict[str, None] = {}
-    for row in rows:
-        fields.update(dict.fromkeys(key for key in row.get("values") or {}
-                                    if key not in _HEADLINE and not key.startswith("micro_")))
-    return list(fields)
 
 
 def _title(summary: Mapping[str, Any]) -> Text:
@@ -46,7 +35,7 @@ def _caption(summary: Mapping[str, Any]) -> Text:
 def summary_table(summary: Mapping[str, Any]) -> Table:
     """The run table: one row per extractor, best F1 first; the signature as caption."""
     rows = by_f1(summary["extractors"])
-    extra = _extra_fields(rows)
+    extra = extra_fields(rows)
     table = Table(title=_title(summary), caption=_caption(summary), caption_justify="left")
     table.add_column("extractor", no_wrap=True)
     table.add_column("version")
@@ -67,7 +56,7 @@ def predictions_table(summary: Mapping[str, Any]) -> Table:
     """`score-predictions`: one row per prediction file, best F1 first; ± is the bootstrap
     standard deviation (AEB's "±")."""
     rows = by_f1(summary["systems"])
-    extra = _extra_fields(rows)
+    extra = extra_fields(rows)
     table = Table(title=_title(summary), caption=_caption(summary), caption_justify="left")
     table.add_column("system", no_wrap=True)
     for header in ("precision", "recall", "F1", "±", "F1 95% CI", *extra, "pages"):

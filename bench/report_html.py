@@ -19,7 +19,6 @@ from bench.diff import Segment, diff
 from bench.report_text import (
     BREAKDOWNS,
     RANKING_HEADERS,
-    SUMMARY_HEADERS,
     breakdown_rows,
     f1_cell,
     leak_rows,
@@ -27,6 +26,7 @@ from bench.report_text import (
     number,
     ranked,
     ranking_rows,
+    summary_headers,
     summary_rows,
 )
 from bench.runs import Run
@@ -88,7 +88,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], *,
 def _summary_section(summary: Mapping[str, Any]) -> str:
     rows = summary_rows(summary)
     boot = summary["bootstrap"]
-    return ("<h2>Summary</h2>" + _table(SUMMARY_HEADERS, rows)
+    return ("<h2>Summary</h2>" + _table(summary_headers(summary), rows)
             + f'<p class="meta">{_e(summary["averaging"])}. CI: {boot["confidence"]:.0%} '
             f'bootstrap over pages, {boot["resamples"]} resamples, seed {boot["seed"]}.</p>')
 

@@ -14,8 +14,7 @@ from bench.markdown import table
 from bench.runs import Run, mean_f1_by
 from bench.summary import by_f1
 
-SUMMARY_HEADERS = ("extractor", "version", "precision", "recall", "F1", "F1 95% CI", "pages",
-                   "failures", "median ms")
+_HEADLINE = ("precision", "recall", "f1")
 BREAKDOWNS = {"language": "language", "page_type": "page type"}
 """Record fields the reports break F1 down by, and their titles."""
 CSV_FIELDS = ("page", "extractor", "version", "language", "page_type", "precision", "recall",
@@ -38,13 +37,32 @@ def ranked(summary: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return by_f1(summary["extractors"])
 
 
+def extra_fields(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Corpus values beyond P/R/F1 worth a column (aeb's accuracy, wcxb's snippet rates);
+    pooled micro scores stay in JSON."""
+    fields: dict[str, None] = {}
+    for row in rows:
+        fields.update(dict.fromkeys(key for key in row.get("values") or {}
+                                    if key not in _HEADLINE and not key.startswith("micro_")))
+    return list(fields)
+
+
+def summary_headers(summary: Mapping[str, Any]) -> list[str]:
+    """The summary table's headers: the metric's extra corpus values sit after the interval."""
+    return ["extractor", "version", "precision", "recall", "F1", "F1 95% CI",
+            *extra_fields(summary["extractors"]), "pages", "failures", "median ms"]
+
+
 def summary_rows(summary: Mapping[str, Any]) -> list[list[str]]:
-    """One row of SUMMARY_HEADERS cells per extractor, best F1 first."""
+    """One row of `summary_headers` cells per extractor, best F1 first."""
+    extra = extra_fields(summary["extractors"])
     rows = []
     for row in ranked(summary):
+        values = row.get("values") or {}
         rows.append([row["name"], row["version"], number(row["precision"]),
                      number(row["recall"]), number(row["f1"]),
                      interval((row.get("ci") or {}).get("f1")),
+                     *(number(values.get(key)) for key in extra),
                      str(row["pages"]), str(row["failures"]), number(row["median_ms"], 1)])
     return rows
 
@@ -95,8 +113,8 @@ def to_markdown(run: Run) -> str:
     names = [row["name"] for row in ranked(summary)]
     parts = [f"# boilerbench {summary['metric']} on {summary['dataset']['label']}\n",
              f"Run `{summary['run_id']}`; signature `{summary['signature']}`.\n",
-             table(SUMMARY_HEADERS, summary_rows(summary),
-                   right=[False, False, *[True] * 7])]
+             table(headers := summary_headers(summary), summary_rows(summary),
+                   right=[False, False, *[True] * (len(headers) - 2)])]
     for field, title in BREAKDOWNS.items():
         parts.append(f"## Mean page F1 by {title} (scored pages)\n\n"
                      + table([title, *names], _breakdown_rows(run, field),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bench import __version__
 from bench.dataset import Dataset, Page
+from bench.metrics import Metric
 from bench.metrics.token_f1 import TokenF1
 from bench.results import RunStore
 from bench.runner import run
@@ -31,9 +32,10 @@ def answering(dataset: Dataset, name: str, answer: Answer = gold_answer) -> Extr
 
 
 def write_run(directory: Path, dataset: Dataset, extractors: Sequence[Extractor], *,
-              dataset_spec: str | None = None) -> Path:
-    """Run, summarise and write a run directory as `boilerbench run` does."""
-    metric = TokenF1(dataset=dataset.label)
+              dataset_spec: str | None = None, metric: Metric | None = None) -> Path:
+    """Run, summarise and write a run directory as `boilerbench run` does (token-f1 unless
+    another metric is given)."""
+    metric = metric or TokenF1(dataset=dataset.label)
     store = RunStore(directory)
     store.start({"run_id": directory.name, "dataset": dataset.label,
                  "dataset_spec": dataset_spec, "split": None,

@@ -67,3 +67,16 @@ def test_json_has_breakdowns_and_records_without_outputs(run: Run) -> None:
     assert data["mean_page_f1_by"]["page_type"]["blog"]["gold"] == {"f1": 1.0, "pages": 1}
     assert len(data["pages"]) == 4 and all("output" not in page for page in data["pages"])
     assert data["summary"]["signature"] == run.signature
+
+
+def test_markdown_shows_the_metrics_extra_corpus_values(tmp_path: Path) -> None:
+    from bench.metrics.wcxb import WCXB
+
+    dataset = load_dataset(f"wcxb:{Path(__file__).parent / 'fixtures' / 'wcxb'}")
+    run = Run.load(write_run(tmp_path / "run-w", dataset, [answering(dataset, "gold")],
+                             metric=WCXB(dataset=dataset.label)))
+    lines = to_markdown(run).splitlines()
+    assert lines[4] == ("| extractor | version | precision | recall | F1 | F1 95% CI | "
+                        "with\\_rate | without\\_rate | pages | failures | median ms |")
+    assert lines[6].startswith("| gold | 0.1.0 | 1.000 | 1.000 | 1.000 | 1.000–1.000 | 1.000 | "
+                               "0.000 | 3 | 0 | ")
