@@ -62,7 +62,7 @@ class WCXB(Metric):
         found_with = sum(self._comparable(snippet) in text for snippet in page.with_snippets)
         found_without = sum(self._comparable(snippet) in text
                             for snippet in page.without_snippets)
-        return (*self.page_stats(page.body, output)[:3],
+        return (*bag_counts(self.gold_tokens(page.body), self.tokens(output)),
                 float(found_with), float(len(page.with_snippets)),
                 float(found_without), float(len(page.without_snippets)))
 
