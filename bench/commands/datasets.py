@@ -25,8 +25,7 @@ def _summary(format_name: str) -> str:
 
 
 def _fetch_hint(dataset: PublicDataset) -> str:
-    if dataset.name not in FETCHABLE:
-        return "-"
+    """The fetch command of a fetchable dataset."""
     if dataset.sha256 is None and dataset.content_sha256 is None:
         return (f"boilerbench fetch {dataset.name} DEST --allow-unpinned (archive pinned to a "
                 "commit, no checksum pinned yet)")
