@@ -6,7 +6,8 @@ gate compares a run with it and fails when an extractor's corpus F1 drops by mor
 tolerance *and* a paired test over the pages both scored says the drop is real; when one page's
 F1 drops by more than the page tolerance; or when a category's leak rate rises by more than the
 leak tolerance. `compare` between two runs is the same comparison with every tolerance zero.
-Everything here is pure: reading and writing files is the commands' job.
+Everything here is pure: reading and writing files is the commands' job. It reads finished
+runs (`bench.run`) and is rendered by `bench.report.gate`.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bench.errors import BenchError
-from bench.runs import Run
-from bench.signature import Signature
-from bench.stats import Comparison, compare
+from bench.run.finished import Run
+from bench.scoring.signature import Signature
+from bench.scoring.stats import Comparison, compare
 
 BASELINE_SCHEMA = 1
 Verdict = Literal["worse", "better", "same", "noise"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.html_text import visible_text
+from bench.text.html import visible_text
 from extractors.base import Extractor
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from magic_html import GeneralExtractor
 
-from bench.html_text import element_text, parse_html
+from bench.text.html import element_text, parse_html
 from extractors.base import Extractor
 
 

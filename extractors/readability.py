@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from readability import Document
 
-from bench.html_text import element_text, parse_html
+from bench.text.html import element_text, parse_html
 from extractors.base import Extractor
 
 

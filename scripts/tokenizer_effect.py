@@ -11,10 +11,10 @@ import json
 import sys
 from pathlib import Path
 
-from bench.encoding import UndecodableError, decode_html
-from bench.gold import load_gold
-from bench.metrics import get_metric
-from bench.tokenizers import TOKENIZERS
+from bench.gold.format import load_gold
+from bench.scoring.metrics import get_metric
+from bench.text.encoding import UndecodableError, decode_html
+from bench.text.tokenizers import TOKENIZERS
 from extractors import registry
 
 EXTRACTORS = ("trafilatura", "readability", "fulltext")

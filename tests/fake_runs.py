@@ -7,12 +7,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench import __version__
-from bench.dataset import Dataset, Page
-from bench.metrics import Metric
-from bench.metrics.token_f1 import TokenF1
-from bench.results import RunStore
-from bench.runner import run
-from bench.summary import summarize
+from bench.data.page import Dataset, Page
+from bench.run.runner import run
+from bench.run.store import RunStore
+from bench.scoring.metrics.base import Metric
+from bench.scoring.metrics.token_f1 import TokenF1
+from bench.scoring.summary import summarize
 from extractors.base import Extractor
 
 Answer = Callable[[Page], str]

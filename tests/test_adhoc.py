@@ -86,10 +86,10 @@ def test_a_failing_command_is_an_error_with_its_stderr() -> None:
 def test_bad_ad_hoc_targets_are_clear_errors() -> None:
     with pytest.raises(BenchError, match="'no_such_module:f': cannot import it"):
         from_callable("no_such_module:f")
-    with pytest.raises(BenchError, match=r"module .bench\.normalize. has no attribute .nope."):
-        registry.load("bench.normalize:nope")
+    with pytest.raises(BenchError, match=r"bench\.text\.normalize. has no attribute .nope."):
+        registry.load("bench.text.normalize:nope")
     with pytest.raises(BenchError, match="is a str, not a callable"):
-        registry.load("bench.normalize:NORMALIZATION")
+        registry.load("bench.text.normalize:NORMALIZATION")
     with pytest.raises(BenchError, match="needs a command"):
         from_command("  ")
     with pytest.raises(BenchError, match=r"^--extractor-cmd 'cat \"x': no closing quotation$"):

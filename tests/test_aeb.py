@@ -7,10 +7,10 @@ import random
 
 import pytest
 
-from bench.datasets import load_dataset
-from bench.metrics import get_metric
-from bench.metrics.aeb import AEB, GoldIndex, shingle_counts, shingles
-from bench.scoring import score_files
+from bench.data.formats import load_dataset
+from bench.run.predictions import score_files
+from bench.scoring.metrics import get_metric
+from bench.scoring.metrics.aeb import AEB, GoldIndex, shingle_counts, shingles
 from tests.conftest import SHARED
 
 # Published results (SOURCE.md): file stem -> (F1, precision, recall, accuracy, ±).

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.archive import unpack
+from bench.data.archive import unpack
 from bench.errors import BenchError
 
 

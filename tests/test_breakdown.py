@@ -6,11 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from bench.breakdown import MISSING, breakdown, page_values
-from bench.dataset import Dataset
+from bench.data.page import Dataset
 from bench.errors import BenchError
-from bench.gold import load_gold
-from bench.metrics import get_metric
+from bench.gold.format import load_gold
+from bench.scoring.breakdown import MISSING, breakdown, page_values
+from bench.scoring.metrics import get_metric
 from tests.conftest import REFERENCE_ID
 
 

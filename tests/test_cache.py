@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from bench.cache import OutputCache, default_path, page_key
 from bench.errors import BenchError
-from bench.gold import load_gold
-from bench.metrics.token_f1 import TokenF1
-from bench.results import RunStore
-from bench.runner import run
+from bench.gold.format import load_gold
+from bench.run.cache import OutputCache, default_path, page_key
+from bench.run.runner import run
+from bench.run.store import RunStore
+from bench.scoring.metrics.token_f1 import TokenF1
 from extractors.base import Extractor
 from tests.conftest import REFERENCE_ID
 from tests.test_cli import run_cli

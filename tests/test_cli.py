@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 
 from bench.cli import main
-from bench.gold import load_gold
+from bench.gold.format import load_gold
 from tests.conftest import REFERENCE_ID
 
 
@@ -165,7 +165,7 @@ def test_a_bad_by_field_is_refused_before_anything_runs(
 def test_a_run_that_cannot_resume_closes_the_cache(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    from bench.cache import OutputCache
+    from bench.run.cache import OutputCache
 
     closed = []
     close = OutputCache.close
@@ -267,7 +267,7 @@ def test_fetch_refuses_what_nothing_pins_before_any_download(
 
 def test_fetch_allowed_unpinned_prints_the_hashes_to_pin(
         tmp_path: Path, served: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -> None:
-    from bench.datasets.wcxb import load
+    from bench.data.formats.wcxb import load
     from tests.test_fetch import WCXB_FIXTURE, wcxb_tar
 
     folder, url = served
@@ -282,7 +282,7 @@ def test_fetch_allowed_unpinned_prints_the_hashes_to_pin(
                    f"content hash:    {load(WCXB_FIXTURE).content_hash} (not checked)\n")
     assert capsys.readouterr().err == (
         "warning: nothing was pinned to check this download against; once you trust it, pin "
-        "the hashes above for 'wcxb' in bench/datasets/public.py\n")
+        "the hashes above for 'wcxb' in bench/data/catalogue.py\n")
     code, out = run_cli("run", "--dataset", f"wcxb:{dest}", "-e", "fulltext", "--no-progress",
                         "--reports-dir", str(tmp_path / "reports"))
     assert code == 0

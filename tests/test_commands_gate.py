@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.dataset import Dataset, Page
-from bench.gold import load_gold
+from bench.data.page import Dataset, Page
+from bench.gold.format import load_gold
 from tests.conftest import REFERENCE_ID
 from tests.fake_runs import answering, write_run
 from tests.test_cli import run_cli

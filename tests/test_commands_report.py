@@ -10,7 +10,7 @@ import pytest
 from rich.console import Console
 
 from bench.cli import main
-from bench.gold import load_gold
+from bench.gold.format import load_gold
 from tests.conftest import REFERENCE_ID
 from tests.fake_runs import answering, write_run
 from tests.test_cli import run_cli

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.datasets import FORMATS, load_dataset, loader
+from bench.data.formats import FORMATS, load_dataset, loader
 from bench.errors import BenchError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -41,7 +41,7 @@ def test_split_only_for_formats_with_splits() -> None:
 
 def test_absolute_spec_resolves_the_path_and_keeps_the_format(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bench.datasets import absolute_spec
+    from bench.data.formats import absolute_spec
 
     monkeypatch.chdir(tmp_path)
     assert absolute_spec("aeb:data/aeb") == f"aeb:{tmp_path / 'data' / 'aeb'}"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.datasets import load_dataset
-from bench.datasets.aeb import load
+from bench.data.formats import load_dataset
+from bench.data.formats.aeb import load
 from bench.errors import BenchError
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.datasets import load_dataset
-from bench.datasets.cleaneval import parse_gold
+from bench.data.formats import load_dataset
+from bench.data.formats.cleaneval import parse_gold
 from bench.errors import BenchError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "cleaneval"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.datasets import load_dataset
-from bench.encoding import UndecodableError, decode_html
+from bench.data.formats import load_dataset
+from bench.text.encoding import UndecodableError, decode_html
 
 
 def test_cwce_loads_69_chinese_pages(shared: Path) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.datasets import load_dataset
-from bench.encoding import decode_html
+from bench.data.formats import load_dataset
 from bench.errors import BenchError
+from bench.text.encoding import decode_html
 
 FIXTURE = Path(__file__).parent / "fixtures" / "jsonl" / "pages.jsonl"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.datasets import load_dataset
+from bench.data.formats import load_dataset
 from bench.errors import BenchError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "pairs"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.datasets import load_dataset
-from bench.datasets.trafilatura import load
+from bench.data.formats import load_dataset
+from bench.data.formats.trafilatura import load
 from bench.errors import BenchError
 
 

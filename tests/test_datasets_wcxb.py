@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from bench.datasets import load_dataset
-from bench.datasets.wcxb import load
+from bench.data.formats import load_dataset
+from bench.data.formats.wcxb import load
 from bench.errors import BenchError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wcxb"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.datasheet import END, START, datasheet_block, replace_block
 from bench.errors import BenchError
-from bench.gold import bundled_gold_dir, load_gold
+from bench.gold.datasheet import END, START, datasheet_block, replace_block
+from bench.gold.format import bundled_gold_dir, load_gold
 
 
 def test_readme_counts_match_the_gold_files() -> None:

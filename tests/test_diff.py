@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bench.dataset import Snippet
-from bench.diff import Segment, diff
+from bench.data.page import Snippet
+from bench.report.diff import Segment, diff
 
 
 def test_missing_extra_and_same_runs() -> None:

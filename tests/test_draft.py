@@ -8,9 +8,9 @@ from pathlib import Path
 from rich.console import Console
 
 from bench.cli import main
-from bench.draft import agreed_body, boilerplate_blocks
-from bench.gold import load_page
-from bench.validate import validate_gold
+from bench.gold.draft import agreed_body, boilerplate_blocks
+from bench.gold.format import load_page
+from bench.gold.validate import validate_gold
 from tests.conftest import REFERENCE_ID
 
 

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from bench.encoding import UndecodableError, decode_html, meta_charset
+from bench.text.encoding import UndecodableError, decode_html, meta_charset
 
 
 def test_meta_charset_is_used() -> None:

@@ -6,11 +6,11 @@ import sys
 
 import pytest
 
-from bench.encoding import decode_html
 from bench.errors import BenchError
-from bench.gold import bundled_gold_dir, load_page
-from bench.metrics.token_f1 import TokenF1
-from bench.normalize import collapse_whitespace
+from bench.gold.format import bundled_gold_dir, load_page
+from bench.scoring.metrics.token_f1 import TokenF1
+from bench.text.encoding import decode_html
+from bench.text.normalize import collapse_whitespace
 from extractors import registry
 from extractors.base import Extractor
 from tests.conftest import REFERENCE_ID
@@ -165,7 +165,7 @@ def test_registry_did_you_mean() -> None:
 
 def test_load_target_rejects_non_extractors() -> None:
     with pytest.raises(BenchError, match="not an Extractor"):
-        registry.load_target("bench.normalize:normalize")
+        registry.load_target("bench.text.normalize:normalize")
 
 
 @pytest.mark.parametrize("page_id", ["zh-donghai-chenbao-elevator-retrofit",

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from bench.datasets.public import FETCHABLE, PUBLIC
-from bench.datasets.wcxb import load
+from bench.data.catalogue import FETCHABLE, PUBLIC
+from bench.data.fetch import Fetched, check_url, fetch
+from bench.data.formats.wcxb import load
 from bench.errors import BenchError
-from bench.fetch import Fetched, check_url, fetch
 from tests.test_archive import make_tar
 
 
@@ -149,7 +149,7 @@ def test_allowing_unpinned_does_not_skip_a_pin_that_exists(tmp_path: Path, serve
 def test_content_pins_are_the_shared_copies(shared: Path) -> None:
     """The pins were taken from the copies in ../shared, which SOURCE.md says are the pinned
     commits' files unchanged; this also catches a change to how content is hashed."""
-    from bench.datasets import load_dataset
+    from bench.data.formats import load_dataset
 
     assert PUBLIC["aeb"].content_sha256 == load_dataset(
         f"aeb:{shared / 'datasets' / 'aeb'}").content_hash
@@ -181,7 +181,7 @@ def test_aeb_is_checked_by_its_content_pin_without_an_archive_checksum(
     assert (fetched.files, fetched.pages) == (182, 181)
     assert (fetched.archive_checked, fetched.content_checked) == (False, True)
     assert fetched.content_sha256 == PUBLIC["aeb"].content_sha256
-    from bench.datasets import load_dataset
+    from bench.data.formats import load_dataset
 
     assert len(load_dataset(f"aeb:{tmp_path / 'aeb'}")) == 181
 

@@ -18,9 +18,9 @@ from bench.gate import (
     check_baseline,
     gate,
 )
-from bench.gold import CATEGORIES, load_gold
-from bench.runs import Run
-from bench.signature import Signature
+from bench.gold.format import CATEGORIES, load_gold
+from bench.run.finished import Run
+from bench.scoring.signature import Signature
 from tests.conftest import ROOT
 from tests.fake_runs import answering, write_run
 
@@ -223,7 +223,7 @@ def test_the_committed_baseline_has_the_schema_and_signature_shape() -> None:
 def test_the_committed_baseline_is_of_the_bundled_gold_set() -> None:
     """The gate compares with this file: after any gold change it must be regenerated
     (`boilerbench baseline update -e ...`, see docs/gate.md), or every gate run refuses it."""
-    from bench.gold import load_gold
+    from bench.gold.format import load_gold
 
     baseline = json.loads((ROOT / "reports" / "baseline.json").read_text(encoding="utf-8"))
     assert baseline["dataset"]["label"] == load_gold().label

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 
 from bench.gate import GateResult
-from bench.gate_report import failure_lines, headline, markdown, tables
+from bench.report.gate import failure_lines, headline, markdown, tables
 from tests.test_gate import compared, pages, side
 
 NAME = "a|<b>"

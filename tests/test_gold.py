@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bench.errors import BenchError, GoldError
-from bench.gold import bundled_gold_dir, load_gold, load_page
+from bench.gold.format import bundled_gold_dir, load_gold, load_page
 from tests.conftest import REFERENCE_ID
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_2416af19f3e7365d.txt"

@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from bench.metrics import get_metric
-from bench.metrics.lcs import LCS
-from bench.metrics.token_f1 import TokenF1
+from bench.scoring.metrics import get_metric
+from bench.scoring.metrics.lcs import LCS
+from bench.scoring.metrics.token_f1 import TokenF1
 
 
 def test_shuffled_paragraphs_cost_lcs_but_not_token_f1() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bench.dataset import Snippet
-from bench.leakage import (
+from bench.data.page import Snippet
+from bench.scoring.leakage import (
     duplication,
     leak_summary,
     leaked_line_categories,
@@ -80,8 +80,8 @@ def test_leaked_lines_are_labeled_with_their_category() -> None:
 def test_the_leak_rule_on_the_whole_gold_set() -> None:
     """No snippet leaks from an output that is exactly the gold body (no false alarm), and the
     full-text baseline, which keeps every visible line, leaks nearly every snippet."""
-    from bench.encoding import decode_html
-    from bench.gold import load_gold
+    from bench.gold.format import load_gold
+    from bench.text.encoding import decode_html
     from extractors.fulltext import fulltext
 
     labeled = leaked_from_body = leaked_from_fulltext = 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.markdown import cell, table
+from bench.report.markdown import cell, table
 
 
 def test_cells_escape_pipes_html_and_emphasis() -> None:

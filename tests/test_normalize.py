@@ -1,4 +1,4 @@
-from bench.normalize import collapse_whitespace, normalize, shorten
+from bench.text.normalize import collapse_whitespace, normalize, shorten
 
 
 def test_zero_width_and_bidi_controls_are_removed() -> None:

@@ -27,7 +27,7 @@ def test_wheel_bundles_the_gold_set(tmp_path: Path) -> None:
     assert gold_count == len(list((ROOT / "gold").glob("*.toml")))
 
     # Run from outside the checkout with only the unpacked wheel on the path.
-    script = ("from bench.gold import bundled_gold_dir, load_gold; "
+    script = ("from bench.gold.format import bundled_gold_dir, load_gold; "
               "print(bundled_gold_dir()); print(len(load_gold()))")
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
     result = subprocess.run([sys.executable, "-c", script],

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.data.predictions import load_predictions
 from bench.errors import BenchError
-from bench.predictions import load_predictions
 
 AEB_ID = "042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856"
 

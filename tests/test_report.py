@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bench.diff import Segment
-from bench.report import diff_text
+from bench.report.diff import Segment
+from bench.report.terminal import diff_text
 
 
 def test_diff_text_styles_each_kind_and_keeps_markup_literal() -> None:

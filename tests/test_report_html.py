@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from bench.dataset import Page
-from bench.datasets import load_dataset
-from bench.gold import load_gold
-from bench.report_html import CSP, render
-from bench.runs import Run, run_dataset
-from bench.svg import PALETTE
+from bench.data.formats import load_dataset
+from bench.data.page import Page
+from bench.gold.format import load_gold
+from bench.report.html import CSP, render
+from bench.report.svg import PALETTE
+from bench.run.finished import Run, run_dataset
 from tests.conftest import REFERENCE_ID
 from tests.fake_runs import answering, write_run
 
@@ -189,7 +189,7 @@ def test_the_charts_render(hostile_report: Path, tmp_path: Path) -> None:
 
 
 def test_page_limit_keeps_the_worst_pages_worst_first(tmp_path: Path) -> None:
-    from bench.report_html import worst_pages
+    from bench.report.html import worst_pages
 
     dataset = load_gold().select(page_ids=["bn-*"])
     worst, second = "bn-matheghate-ban-sl-odi-live", "bn-prabhatbarta-rajshahi-mango-harvest"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.datasets import load_dataset
-from bench.report_text import to_csv, to_json, to_markdown
-from bench.runs import Run
+from bench.data.formats import load_dataset
+from bench.report.plain import to_csv, to_json, to_markdown
+from bench.run.finished import Run
 from tests.fake_runs import answering, write_run
 
 
@@ -70,7 +70,7 @@ def test_json_has_breakdowns_and_records_without_outputs(run: Run) -> None:
 
 
 def test_markdown_shows_the_metrics_extra_corpus_values(tmp_path: Path) -> None:
-    from bench.metrics.wcxb import WCXB
+    from bench.scoring.metrics.wcxb import WCXB
 
     dataset = load_dataset(f"wcxb:{Path(__file__).parent / 'fixtures' / 'wcxb'}")
     run = Run.load(write_run(tmp_path / "run-w", dataset, [answering(dataset, "gold")],

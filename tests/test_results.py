@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.errors import BenchError
-from bench.results import RunStore
+from bench.run.store import RunStore
 
 
 def test_torn_last_line_is_dropped_and_appends_continue(tmp_path: Path) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.dataset import Page
-from bench.gold import load_gold
-from bench.metrics.token_f1 import TokenF1
-from bench.results import RunStore
-from bench.runner import Job, extract, run
+from bench.data.page import Page
+from bench.gold.format import load_gold
+from bench.run.job import Job, extract
+from bench.run.runner import run
+from bench.run.store import RunStore
+from bench.scoring.metrics.token_f1 import TokenF1
 from extractors.base import Extractor
 from tests.conftest import REFERENCE_ID
 

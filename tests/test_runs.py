@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from bench.errors import BenchError
-from bench.gold import load_gold
-from bench.runs import Run, mean_f1_by, newest_run, run_dataset
+from bench.gold.format import load_gold
+from bench.run.finished import Run, newest_run, run_dataset
+from bench.scoring.breakdown import mean_f1_by
 from tests.conftest import REFERENCE_ID, ROOT
 from tests.fake_runs import answering, write_run
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from bench.errors import BenchError
-from bench.gold import load_gold
-from bench.metrics import get_metric
-from bench.scoring import check_ids, score_files, score_predictions
+from bench.gold.format import load_gold
+from bench.run.predictions import check_ids, score_files, score_predictions
+from bench.scoring.metrics import get_metric
 from tests.conftest import REFERENCE_ID
 
 

@@ -2,8 +2,8 @@ import pytest
 
 from bench import __version__
 from bench.errors import BenchError
-from bench.metrics.token_f1 import TokenF1
-from bench.signature import Signature
+from bench.scoring.metrics.token_f1 import TokenF1
+from bench.scoring.signature import Signature
 
 
 def test_signature_names_every_ingredient() -> None:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bench.dataset import Page
+from bench.data.page import Gold
 from bench.errors import BenchError
-from bench.metrics import get_metric
-from bench.metrics.snippets import Snippets
+from bench.scoring.metrics import get_metric
+from bench.scoring.metrics.snippets import Snippets
 
 
-def page(with_snippets: tuple[str, ...] = (), without: tuple[str, ...] = ()) -> Page:
-    return Page(id="p", html_path=Path("p.html"), with_snippets=with_snippets,
+def page(with_snippets: tuple[str, ...] = (), without: tuple[str, ...] = ()) -> Gold:
+    return Gold(with_snippets=with_snippets,
                 without_snippets=without)
 
 
@@ -22,15 +20,15 @@ def test_counts_with_whitespace_collapsed_and_case_kept() -> None:
     gold = page(("The body  text\nof the page", "Second part"), ("Share this", "Menu"))
     output = "The body text of the page. second part.\nShare   this"
     # with: first found, second missed (case); without: one found, one not.
-    assert metric.page_stats_for(gold, output) == (1.0, 1.0, 1.0, 1.0)
+    assert metric.gold_stats(gold, output) == (1.0, 1.0, 1.0, 1.0)
 
 
 def test_failed_extraction_misses_every_with_snippet() -> None:
-    assert Snippets().page_stats_for(page(("a b",), ("c",)), "") == (0.0, 0.0, 1.0, 1.0)
+    assert Snippets().gold_stats(page(("a b",), ("c",)), "") == (0.0, 0.0, 1.0, 1.0)
 
 
 def test_page_without_snippets_is_not_applicable() -> None:
-    assert Snippets().page_stats_for(page(), "anything") is None
+    assert Snippets().gold_stats(page(), "anything") is None
 
 
 def test_corpus_pools_counts() -> None:

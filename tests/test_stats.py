@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from bench.errors import BenchError
-from bench.stats import bootstrap, compare, interval, resample_weights
+from bench.scoring.stats import bootstrap, compare, interval, resample_weights
 
 
 def test_weights_draw_as_many_pages_as_there_are() -> None:

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from bench.dataset import Page, dataset_of
-from bench.metrics.token_f1 import TokenF1
-from bench.report import summary_table
-from bench.results import RunStore
-from bench.runner import run
-from bench.summary import by_f1, summarize
+from bench.data.page import Page, dataset_of
+from bench.report.terminal import summary_table
+from bench.run.runner import run
+from bench.run.store import RunStore
+from bench.scoring.metrics.token_f1 import TokenF1
+from bench.scoring.summary import by_f1, summarize
 from extractors.base import Extractor
 
 
@@ -67,7 +67,7 @@ def test_a_dataset_without_body_gold_shows_n_a(tmp_path: Path) -> None:
 
 
 def test_leak_tables_split_to_fit_the_width() -> None:
-    from bench.report import leaks_tables
+    from bench.report.terminal import leaks_tables
 
     rows = [{"name": f"extractor-{n}", "leaks": {"promo": {"pages": 2, "leaked_pages": 1}},
              "duplication": 0.0} for n in range(10)]
@@ -78,8 +78,8 @@ def test_leak_tables_split_to_fit_the_width() -> None:
 
 
 def test_ranking_tests_each_extractor_against_the_next_one_down() -> None:
-    from bench.report_text import ranking_rows
-    from bench.summary import ranking
+    from bench.report.plain import ranking_rows
+    from bench.scoring.summary import ranking
 
     def records(name: str, f1s: list[float]) -> list[dict[str, object]]:
         return [{"page": f"p{i:02d}", "extractor": name, "f1": f1} for i, f1 in enumerate(f1s)]

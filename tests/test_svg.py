@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from bench.svg import Bar, Point, axis_floor, bars, scatter
+from bench.report.svg import Bar, Point, axis_floor, bars, scatter
 
 EVIL = "<script>document.title='pwned'</script>\"&"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from bench.metrics import get_metric
-from bench.metrics.base import prf_array
-from bench.metrics.token_f1 import TokenF1
-from bench.signature import Signature
+from bench.scoring.metrics import get_metric
+from bench.scoring.metrics.base import prf_array
+from bench.scoring.metrics.token_f1 import TokenF1
+from bench.scoring.signature import Signature
 
 
 def scores(gold: str, output: str) -> tuple[float, float, float]:
@@ -88,7 +88,7 @@ def test_score_carries_signature_and_renders() -> None:
 
 
 def test_per_page_scores_feed_a_paired_comparison() -> None:
-    from bench.stats import compare
+    from bench.scoring.stats import compare
 
     metric = TokenF1()
     gold = ["a b c d", "e f g h", "i j k l"]

@@ -3,7 +3,12 @@ import re
 import pytest
 
 from bench.errors import BenchError
-from bench.tokenizers import ReWordTokenizer, UnicodeTokenizer, WhitespaceTokenizer, get_tokenizer
+from bench.text.tokenizers import (
+    ReWordTokenizer,
+    UnicodeTokenizer,
+    WhitespaceTokenizer,
+    get_tokenizer,
+)
 
 
 def test_bengali_words_stay_whole_and_danda_is_punctuation() -> None:

@@ -9,7 +9,7 @@ import pytest
 from rich.console import Console
 
 from bench.cli import main
-from bench.validate import validate_gold
+from bench.gold.validate import validate_gold
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """The wcxb metric, WCXB's own scoring; the expected values are worked out by hand from the
-rules in `bench/metrics/wcxb.py`'s docstring."""
+rules in `bench/scoring/metrics/wcxb.py`'s docstring."""
 
 from __future__ import annotations
 
@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from bench.dataset import Page
-from bench.metrics import get_metric
-from bench.metrics.wcxb import WCXB
+from bench.data.page import Gold
+from bench.scoring.metrics import get_metric
+from bench.scoring.metrics.wcxb import WCXB
 from tests.test_cli import first_table, run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def page(body: str | None = "gold", with_snippets: tuple[str, ...] = (),
-         without: tuple[str, ...] = ()) -> Page:
-    return Page(id="p", html_path=Path("p.html"), body=body, with_snippets=with_snippets,
+         without: tuple[str, ...] = ()) -> Gold:
+    return Gold(body=body, with_snippets=with_snippets,
                 without_snippets=without)
 
 
@@ -45,7 +45,7 @@ def test_edge_cases(gold: str, output: str, expected: tuple[float, float, float]
 def test_snippets_are_lower_cased_substrings_with_nothing_else_normalised() -> None:
     gold = page("bridge", ("Bridge reopened", "two years", "bridge  reopened"),
                 ("Subscribe", "Menu"))
-    stats = WCXB().page_stats_for(gold, "The BRIDGE reopened after repairs. subscribe now")
+    stats = WCXB().gold_stats(gold, "The BRIDGE reopened after repairs. subscribe now")
     # with: found, missed, missed (two spaces); without: found, missed.
     assert stats is not None
     assert stats[3:] == (1.0, 3.0, 1.0, 2.0)
@@ -53,9 +53,9 @@ def test_snippets_are_lower_cased_substrings_with_nothing_else_normalised() -> N
 
 def test_a_page_needs_a_body_and_snippets() -> None:
     metric = WCXB()
-    assert metric.page_stats_for(page(None, ("a",)), "a") is None
-    assert metric.page_stats_for(page("a"), "a") is None
-    assert metric.page_stats_for(page("a", without=("b",)), "a") == (1.0, 0.0, 0.0,
+    assert metric.gold_stats(page(None, ("a",)), "a") is None
+    assert metric.gold_stats(page("a"), "a") is None
+    assert metric.gold_stats(page("a", without=("b",)), "a") == (1.0, 0.0, 0.0,
                                                                       0.0, 0.0, 0.0, 1.0)
 
 
@@ -89,7 +89,7 @@ def test_run_on_a_wcxb_folder_shows_the_snippet_rates(tmp_path: Path) -> None:
     assert row[5:8] == ["1.000", "1.000", "3"]
 
 
-def _plain_wcxb(pairs: list[tuple[Page, str]]) -> dict[str, float]:
+def _plain_wcxb(pairs: list[tuple[Gold, str]]) -> dict[str, float]:
     """WCXB's procedure written out as plain loops, to check the metric on real text."""
     import re
     from collections import Counter
@@ -123,7 +123,7 @@ def test_equals_the_plain_procedure_on_real_pages_and_predictions(shared: Path) 
     that is not in it), against the predictions of three systems in AEB's output/."""
     import json
 
-    from bench.predictions import load_predictions
+    from bench.data.predictions import load_predictions
 
     aeb = shared / "datasets" / "aeb"
     truth = json.loads((aeb / "ground-truth.json").read_text(encoding="utf-8"))
@@ -135,7 +135,7 @@ def test_equals_the_plain_procedure_on_real_pages_and_predictions(shared: Path) 
         predictions = load_predictions(aeb / "output" / f"{system}.json")
         pairs = [(gold, predictions.get(page_id, "")) for gold, page_id in zip(pages, truth,
                                                                                strict=True)]
-        stats = [metric.page_stats_for(gold, output) for gold, output in pairs]
+        stats = [metric.gold_stats(gold, output) for gold, output in pairs]
         corpus = metric.corpus_score([s for s in stats if s is not None], resamples=10)
         expected = _plain_wcxb(pairs)
         assert corpus.values == pytest.approx(expected, abs=1e-12), system

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from bench.errors import BenchError
-from bench.gold import load_gold
-from bench.runner import Job
-from bench.workers import WorkerPool, default_jobs
+from bench.gold.format import load_gold
+from bench.run.job import Job
+from bench.run.workers import WorkerPool, default_jobs
 from extractors.base import Extractor
 
 PAGE = load_gold().pages[0]

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from bench.datasets import load_dataset
-from bench.metrics import get_metric
-from bench.scoring import score_files
+from bench.data.formats import load_dataset
+from bench.run.predictions import score_files
+from bench.scoring.metrics import get_metric
 from tests.benchmarks.aeb_reference import evaluate_folder
 
 pytestmark = pytest.mark.benchmark

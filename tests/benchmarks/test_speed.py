@@ -18,14 +18,14 @@ from typing import Any
 
 import pytest
 
-from bench.dataset import Dataset, Page
-from bench.datasets import load_dataset
-from bench.encoding import decode_html
-from bench.gold import load_gold
-from bench.metrics.token_f1 import TokenF1
-from bench.results import RunStore
-from bench.runner import run
-from bench.workers import WorkerPool
+from bench.data.formats import load_dataset
+from bench.data.page import Dataset, Page
+from bench.gold.format import load_gold
+from bench.run.runner import run
+from bench.run.store import RunStore
+from bench.run.workers import WorkerPool
+from bench.scoring.metrics.token_f1 import TokenF1
+from bench.text.encoding import decode_html
 from extractors import registry
 from extractors.base import Extractor
 from tests.conftest import SHARED

@@ -1,0 +1,53 @@
+"""Options of `run` that say how extractions execute: which extractors beyond the registered
+ones, how many workers, their limits, and the output cache."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when used, so that `boilerbench --help` stays fast
+    from bench.run.cache import OutputCache
+    from bench.run.workers import WorkerPool
+    from extractors.base import Extractor
+
+
+def add_execution_options(parser: argparse.ArgumentParser) -> None:
+    """--extractor-cmd, --jobs, --timeout, --max-memory, --cache, --no-cache."""
+    parser.add_argument("--extractor-cmd", action="append", default=[], metavar="CMD",
+                        help="run a program that reads HTML on stdin and writes text on "
+                             "stdout (repeatable; split like a shell, run without one)")
+    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                        help="worker processes (default: the number of cores)")
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                        help="per-page time limit; a page over it is a failure (default: 60)")
+    parser.add_argument("--max-memory", type=int, default=4096, metavar="MB",
+                        help="memory limit of each worker: what it writes (heap, allocations), "
+                             "not address space it only reserves (default: 4096)")
+    parser.add_argument("--cache", type=Path, default=None, metavar="PATH",
+                        help="output cache file (default: $BOILERBENCH_CACHE, else "
+                             "$XDG_CACHE_HOME or ~/.cache, then boilerbench/outputs.sqlite)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="compute every output, neither reading nor writing the cache")
+
+
+def command_extractors(args: argparse.Namespace) -> list[Extractor]:
+    """The extractors given as commands."""
+    from extractors.adhoc import from_command
+
+    return [from_command(command) for command in args.extractor_cmd]
+
+
+def worker_pool(args: argparse.Namespace) -> WorkerPool:
+    """The executor the options ask for."""
+    from bench.run.workers import WorkerPool
+
+    return WorkerPool(jobs=args.jobs, timeout=args.timeout, memory_mb=args.max_memory)
+
+
+def output_cache(args: argparse.Namespace) -> OutputCache | None:
+    """The cache the options ask for, or None with --no-cache."""
+    from bench.run.cache import OutputCache, default_path
+
+    return None if args.no_cache else OutputCache(args.cache or default_path())

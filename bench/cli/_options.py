@@ -1,0 +1,33 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+import argparse
+
+from bench.errors import BenchError
+from bench.scoring.metrics import METRICS
+from bench.text.tokenizers import TOKENIZERS
+
+
+def add_metric_options(parser: argparse.ArgumentParser) -> None:
+    """--metric and --tokenizer."""
+    parser.add_argument("--metric", default="token-f1", help=f"one of {', '.join(METRICS)}")
+    parser.add_argument("--tokenizer", default=None,
+                        help=f"one of {', '.join(TOKENIZERS)} (default: the metric's own, "
+                             "unicode for all but aeb)")
+
+
+def add_dataset_option(parser: argparse.ArgumentParser) -> None:
+    """--dataset FORMAT:PATH and --split."""
+    parser.add_argument("--dataset", "--gold", default=None, metavar="FORMAT:PATH",
+                        help="dataset to use, e.g. aeb:path/to/aeb or a gold folder "
+                             "(default: the bundled gold set)")
+    parser.add_argument("--split", default=None, metavar="SPLIT",
+                        help="the part of a dataset with splits (wcxb: dev, test or all)")
+
+
+def page_limit(args: argparse.Namespace) -> int:
+    """--page-limit, refused when negative (a slice would then drop pages from the end)."""
+    if args.page_limit < 0:
+        raise BenchError(f"--page-limit {args.page_limit}: must be 0 or more")
+    return int(args.page_limit)

@@ -1,0 +1,44 @@
+"""`boilerbench compare RUN_A RUN_B`: what changed from one run to the other."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `compare`."""
+    parser.add_argument("before", type=Path, metavar="RUN_A", help="the earlier run directory")
+    parser.add_argument("after", type=Path, metavar="RUN_B", help="the later run directory")
+    parser.add_argument("--page-limit", type=int, default=15, metavar="N",
+                        help="show the N pages that changed most (default: 15)")
+    parser.add_argument("--markdown", type=Path, default=None, metavar="FILE",
+                        help="also write the comparison as Markdown")
+
+
+def execute(args: argparse.Namespace, console: Console) -> int:
+    """Per extractor: F1 before and after with the paired test; then the pages and leak
+    categories that moved most."""
+    from bench.cli._options import page_limit
+    from bench.files import write_text_atomic
+    from bench.gate import EXACT, baseline_of, gate
+    from bench.report.gate import headline, markdown, tables
+    from bench.run.finished import Run
+
+    limit = page_limit(args)
+    before, after = Run.load(args.before), Run.load(args.after)
+    result = gate(baseline_of(before), baseline_of(after), checks=EXACT,
+                  before_name=str(before.directory), after_name=str(after.directory))
+    for table in tables(result, page_limit=limit):
+        console.print(table)
+    console.print(f"signature: {result.signature}", markup=False, highlight=False,
+                  soft_wrap=True)
+    for note in result.notes:
+        console.print(note, markup=False, highlight=False)
+    console.print(headline(result, title="compare"), markup=False, highlight=False)
+    if args.markdown is not None:
+        write_text_atomic(args.markdown,
+                          markdown(result, title="compare", page_limit=limit))
+    return 0

@@ -1,0 +1,60 @@
+"""`boilerbench show PAGE --extractor NAME [--run RUN_DIR]`: one page's gold-versus-output
+diff in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from bench.cli._options import add_dataset_option
+from bench.errors import BenchError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `show`."""
+    parser.add_argument("page", metavar="PAGE", help="page id")
+    parser.add_argument("--extractor", "-e", required=True, metavar="NAME",
+                        help="the extractor whose output to show")
+    parser.add_argument("--run", type=Path, default=None, metavar="RUN_DIR",
+                        help="the run (default: the newest finished run in --reports-dir)")
+    parser.add_argument("--reports-dir", type=Path, default=Path("reports"),
+                        help="where to look for the newest run (default: reports)")
+    add_dataset_option(parser)
+
+
+def _score_line(record: Mapping[str, Any]) -> str:
+    from bench.report.plain import leaked, number
+
+    scores = "  ".join(f"{label} {number(record[key])}" for label, key in
+                       (("P", "precision"), ("R", "recall"), ("F1", "f1")))
+    leaks = leaked(record)
+    return scores + (f"  leaked: {leaks}" if leaks else "")
+
+
+def execute(args: argparse.Namespace, console: Console) -> int:
+    """Print the page's scores, then its annotated text."""
+    from bench.report.diff import diff
+    from bench.report.terminal import diff_legend, diff_text
+    from bench.run.finished import Run, newest_run, run_dataset
+
+    run = Run.load(args.run or newest_run(args.reports_dir))
+    record = run.record(args.page, args.extractor)
+    dataset = run_dataset(run, spec=args.dataset, split=args.split)
+    page = next((page for page in dataset if page.id == args.page), None)
+    if page is None:  # the run has a record for it, so the gold given is not the run's
+        raise BenchError(f"page {args.page!r} is not in the dataset {dataset.label!r}; give the "
+                         "run's dataset with --dataset")
+    console.print(Text(f"{args.page} · {args.extractor} {record['version']} · "
+                       f"{run.directory}", style="bold"))
+    console.print(Text(_score_line(record)))
+    if record["error"]:
+        console.print(Text(f"error: {record['error']}", style="red"))
+    console.print(diff_legend())
+    console.print(diff_text(diff(page.body or "", str(record["output"]),
+                                 snippets=page.boilerplate)))
+    return 0

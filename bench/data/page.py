@@ -1,0 +1,129 @@
+"""Pages and datasets: what the runner, scorer and reports see, whatever format a page came from.
+
+A dataset yields pages; each page knows where its raw HTML is and carries the gold it has: a
+full body, and/or `with`/`without` snippets, and/or labeled boilerplate. Metrics that a page's
+gold cannot support are reported as not applicable, never as zero.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+
+from bench.errors import BenchError
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A labeled piece of boilerplate text on a page."""
+
+    category: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Gold:
+    """What a page's gold holds, as scoring sees it: plain texts, no file."""
+
+    body: str | None = None
+    with_snippets: tuple[str, ...] = ()
+    without_snippets: tuple[str, ...] = ()
+    boilerplate: tuple[Snippet, ...] = ()
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a dataset: where its HTML is, and its gold."""
+
+    id: str
+    html_path: Path
+    url: str | None = None
+    encoding: str | None = None
+    language: str | None = None
+    page_type: str | None = None
+    body: str | None = None
+    with_snippets: tuple[str, ...] = ()
+    without_snippets: tuple[str, ...] = ()
+    boilerplate: tuple[Snippet, ...] = ()
+    meta: Mapping[str, str] = field(default_factory=dict)
+    """Other fields of the gold record (title, headline, hard cases, ...) for breakdowns."""
+    html: bytes | None = None
+    """The raw HTML when the dataset carries it inline (then `html_path` is the file holding it)."""
+
+    @property
+    def gold(self) -> Gold:
+        """The page's gold, for scoring."""
+        return Gold(body=self.body, with_snippets=self.with_snippets,
+                    without_snippets=self.without_snippets, boilerplate=self.boilerplate)
+
+    def read_html(self) -> bytes:
+        """Return the raw HTML bytes as served (gzip files are decompressed)."""
+        if self.html is not None:
+            return self.html
+        data = self.html_path.read_bytes()
+        return gzip.decompress(data) if self.html_path.suffix == ".gz" else data
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A named, hashed collection of pages."""
+
+    name: str
+    pages: tuple[Page, ...]
+    content_hash: str
+
+    @property
+    def label(self) -> str:
+        """The dataset as named in signatures: name, page count and content hash prefix."""
+        return f"{self.name}-{len(self.pages)}p-{self.content_hash[:12]}"
+
+    def __iter__(self) -> Iterator[Page]:
+        return iter(self.pages)
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def select(self, *, page_ids: Sequence[str] = (), languages: Sequence[str] = (),
+               page_types: Sequence[str] = ()) -> Dataset:
+        """Return the subset of pages matching every given filter (glob patterns for ids)."""
+        from fnmatch import fnmatchcase
+
+        def keep(page: Page) -> bool:
+            return ((not page_ids or any(fnmatchcase(page.id, pat) for pat in page_ids))
+                    and (not languages or page.language in languages)
+                    and (not page_types or page.page_type in page_types))
+
+        chosen = tuple(page for page in self.pages if keep(page))
+        if len(chosen) == len(self.pages):
+            return self
+        return Dataset(self.name, chosen, hash_pages(chosen))
+
+
+def gold_key(page: Page) -> str:
+    """A SHA-256 of a page's gold (body, snippets, labeled boilerplate), not of its HTML."""
+    gold = [page.body or "", *page.with_snippets, "\x00", *page.without_snippets, "\x00",
+            *(f"{s.category}\x01{s.text}" for s in page.boilerplate)]
+    return hashlib.sha256("\x02".join(gold).encode()).hexdigest()
+
+
+def hash_pages(pages: Sequence[Page]) -> str:
+    """A SHA-256 over every page's id, HTML bytes and gold, so any change shows in signatures."""
+    digest = hashlib.sha256()
+    for page in sorted(pages, key=lambda p: p.id):
+        digest.update(page.id.encode())
+        digest.update(hashlib.sha256(page.read_html()).digest())
+        digest.update(bytes.fromhex(gold_key(page)))
+    return digest.hexdigest()
+
+
+def dataset_of(name: str, pages: Sequence[Page], *, source: Path) -> Dataset:
+    """A Dataset of `pages` sorted by id; two pages with one id raise, naming `source`."""
+    ordered = tuple(sorted(pages, key=lambda page: page.id))
+    for before, after in pairwise(ordered):
+        if before.id == after.id:
+            raise BenchError(f"{source}: two pages have the id {after.id!r}")
+    return Dataset(name=name, pages=ordered, content_hash=hash_pages(ordered))

@@ -1,0 +1,168 @@
+"""The output cache: one SQLite file remembering what each extractor returned on each page.
+
+A cached output is keyed by the extractor's name, version and settings and by the page's
+content key (a SHA-256 of its HTML bytes, URL, declared encoding and language: everything an
+extractor sees), so a re-run computes only pages or extractors that changed. Only clean
+outputs are kept: failures (exceptions, timeouts, crashes) are retried on the next run, and
+ad hoc extractors (`Extractor.cacheable` False) are never cached. Each output is committed on
+its own, so an interrupted run leaves whole rows only.
+
+Where: `--cache PATH`, else `$BOILERBENCH_CACHE`, else `$XDG_CACHE_HOME/boilerbench/
+outputs.sqlite` (`~/.cache/...` by default).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.data.page import Page, gold_key
+from bench.errors import BenchError
+from bench.run.job import Extraction, Job
+from bench.scoring.metrics.base import Metric
+from extractors.base import Extractor
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS outputs (
+    extractor TEXT NOT NULL, version TEXT NOT NULL, settings TEXT NOT NULL,
+    page_key TEXT NOT NULL, output TEXT NOT NULL, seconds REAL NOT NULL, peak_mb REAL,
+    PRIMARY KEY (extractor, version, settings, page_key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS scores (
+    extractor TEXT NOT NULL, version TEXT NOT NULL, settings TEXT NOT NULL,
+    page_key TEXT NOT NULL, scoring TEXT NOT NULL, fields TEXT NOT NULL,
+    PRIMARY KEY (extractor, version, settings, page_key, scoring)
+) WITHOUT ROWID;
+"""
+_SCORE_FIELDS = ("stats", "precision", "recall", "f1", "duplication", "leaks")
+
+
+def default_path() -> Path:
+    """Where the cache lives unless `--cache` says otherwise."""
+    if os.environ.get("BOILERBENCH_CACHE"):
+        return Path(os.environ["BOILERBENCH_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "boilerbench" / "outputs.sqlite"
+
+
+def page_key(page: Page) -> str:
+    """A SHA-256 of everything an extractor is given about a page."""
+    digest = hashlib.sha256(page.read_html())
+    digest.update(json.dumps([page.url, page.encoding, page.language]).encode())
+    return digest.hexdigest()
+
+
+def _extractor_key(extractor: Extractor) -> tuple[str, str, str]:
+    settings = json.dumps({key: repr(value) for key, value in extractor.settings.items()},
+                          sort_keys=True)
+    return extractor.name, extractor.version, settings
+
+
+class OutputCache:
+    """The cache file, opened for one run."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise BenchError(f"{self.path}: cannot open the output cache: {error}") from None
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        except sqlite3.Error as error:
+            self._db.close()  # e.g. not a database: the file is not left open
+            raise BenchError(f"{self.path}: cannot open the output cache: {error}") from None
+        self._page_keys: dict[tuple[object, ...], str] = {}
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def _page_key(self, page: Page) -> str:
+        """`page_key`, computed once per file version (a run asks once per extractor)."""
+        stat = page.html_path.stat()
+        memo = (page.html_path, stat.st_mtime_ns, stat.st_size, page.url, page.encoding,
+                page.language)
+        if memo not in self._page_keys:
+            self._page_keys[memo] = page_key(page)
+        return self._page_keys[memo]
+
+    def split(self, jobs: Sequence[Job]) -> tuple[list[Extraction], list[Job]]:
+        """The extractions already cached, and the jobs still to run."""
+        hits: list[Extraction] = []
+        misses: list[Job] = []
+        by_extractor: dict[str, list[Job]] = {}
+        for job in jobs:
+            by_extractor.setdefault(job.extractor.name, []).append(job)
+        for extractor_jobs in by_extractor.values():
+            extractor = extractor_jobs[0].extractor
+            if not extractor.cacheable:
+                misses.extend(extractor_jobs)
+                continue
+            rows = {row[0]: row[1:] for row in self._db.execute(
+                "SELECT page_key, output, seconds, peak_mb FROM outputs "
+                "WHERE extractor = ? AND version = ? AND settings = ?",
+                _extractor_key(extractor))}
+            for job in extractor_jobs:
+                row = rows.get(self._page_key(job.page))
+                if row is None:
+                    misses.append(job)
+                    continue
+                output, seconds, peak_mb = row
+                hits.append(Extraction(page_id=job.page.id, extractor=extractor.name,
+                                       version=extractor.version, output=output, error=None,
+                                       seconds=seconds, peak_mb=peak_mb, cached=True))
+        return hits, misses
+
+    def put(self, job: Job, extraction: Extraction) -> None:
+        """Remember a clean, freshly computed output (anything else is ignored)."""
+        if extraction.error is not None or extraction.cached or not job.extractor.cacheable:
+            return
+        self._db.execute(
+            "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (*_extractor_key(job.extractor), self._page_key(job.page), extraction.output,
+             extraction.seconds, extraction.peak_mb))
+
+    def _scoring(self, job: Job, metric: Metric) -> tuple[str, ...]:
+        """The score key: the output's key, how it is scored (the signature but for the dataset
+        label, which any page changes) and the page's gold."""
+        signature = metric.signature
+        scoring = "|".join((signature.metric, signature.tokenizer, signature.normalization,
+                            signature.version, gold_key(job.page)))
+        return (*_extractor_key(job.extractor), self._page_key(job.page), scoring)
+
+    def scores(self, job: Job, metric: Metric) -> dict[str, Any] | None:
+        """The score fields of a cached output, if this metric scored it on this gold before."""
+        row = self._db.execute(
+            "SELECT fields FROM scores WHERE extractor = ? AND version = ? AND settings = ? "
+            "AND page_key = ? AND scoring = ?", self._scoring(job, metric)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def put_scores(self, job: Job, metric: Metric, record: Mapping[str, Any]) -> None:
+        """Remember the score fields of a clean, cacheable output."""
+        if record["error"] is not None or not job.extractor.cacheable:
+            return
+        fields = json.dumps({name: record[name] for name in _SCORE_FIELDS}, ensure_ascii=False)
+        self._db.execute("INSERT OR REPLACE INTO scores VALUES (?, ?, ?, ?, ?, ?)",
+                         (*self._scoring(job, metric), fields))
+
+    def clear(self, extractors: Iterable[str] = ()) -> int:
+        """Forget every output (or those of the named extractors); return how many."""
+        names = list(extractors)
+        if names:
+            marks = ", ".join("?" for _ in names)
+            self._db.execute(f"DELETE FROM scores WHERE extractor IN ({marks})", names)
+            cursor = self._db.execute(f"DELETE FROM outputs WHERE extractor IN ({marks})", names)
+        else:
+            self._db.execute("DELETE FROM scores")
+            cursor = self._db.execute("DELETE FROM outputs")
+        self._db.execute("VACUUM")
+        return cursor.rowcount

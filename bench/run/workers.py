@@ -1,0 +1,223 @@
+"""The worker-process executor: extractions run in child processes with a per-page timeout
+and a memory cap, so an extractor that raises, hangs or kills its process costs one page.
+
+Each worker reads its pages from disk itself (jobs carry paths, not HTML) and measures its
+peak resident memory per job. A page whose worker times out or dies is recorded as a failure
+with the reason ("timeout after 5 s", "worker died: signal 11 (SIGSEGV)"); the worker is
+replaced and the run goes on. Workers are forked where the platform allows it, so they start
+in milliseconds with every adapter already imported; each runs in its own session, so Ctrl-C
+reaches only the parent, which stops them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import faulthandler
+import multiprocessing
+import os
+import resource
+import signal
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+
+from bench.errors import BenchError
+from bench.run.job import Extraction, Job, extract
+
+_PREFETCH = 2
+"""Jobs queued per worker, so that a worker never waits for the parent between pages."""
+
+
+_JOIN_SECONDS = 5.0
+"""How long a worker whose pipe closed may take to exit before it is killed."""
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
+
+
+def _reset_peak_rss() -> bool:
+    """Start a new peak-RSS window (Linux ≥ 4.0); False where that is not possible."""
+    try:
+        with open("/proc/self/clear_refs", "w") as handle:
+            handle.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def peak_rss_mb(*, since_reset: bool) -> float:
+    """Peak resident memory of this process in MB: since the last reset, or since it began."""
+    if since_reset:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _serve(connection: Connection, memory_mb: int | None) -> None:
+    """A worker's life: run jobs from the parent until told to stop or the pipe closes."""
+    os.setsid()  # own session: terminal Ctrl-C goes to the parent; killpg reaches subprocesses
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    faulthandler.disable()  # a crash is recorded with its signal; no stack dump on stderr
+    if memory_mb is not None:
+        limit = memory_mb * 1024 * 1024
+        # RLIMIT_DATA counts memory a process writes (heap, anonymous maps), not address space
+        # it only reserves: Node.js reserves gigabytes for WebAssembly and fails under
+        # RLIMIT_AS, yet an extractor that really allocates too much still meets the cap.
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+    while True:
+        try:
+            job = connection.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        resettable = _reset_peak_rss()
+        extraction = extract(job)
+        connection.send(replace(extraction,
+                                peak_mb=round(peak_rss_mb(since_reset=resettable), 1)))
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    connection: Connection
+    queue: deque[Job] = field(default_factory=deque)
+    started: float = 0.0
+    """When the job at the head of the queue started (approximately: when its predecessor
+    finished or when it was sent)."""
+
+    def stop(self, *, kill: bool) -> None:
+        if kill and self.process.pid is not None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)  # with its subprocesses
+            except (ProcessLookupError, PermissionError):  # not yet its own session leader
+                self.process.kill()
+        else:
+            with contextlib.suppress(OSError):
+                self.connection.send(None)
+        self.process.join(timeout=None if kill else 5)
+        if self.process.is_alive():
+            self.stop(kill=True)
+        self.connection.close()
+
+
+def _death_reason(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"worker died: signal {-exitcode} ({signal.Signals(-exitcode).name})"
+        except ValueError:
+            return f"worker died: signal {-exitcode}"
+    return f"worker died: exit status {exitcode}"
+
+
+def _failure(job: Job, reason: str, seconds: float) -> Extraction:
+    return Extraction(page_id=job.page.id, extractor=job.extractor.name,
+                      version=job.extractor.version, output="", error=reason, seconds=seconds)
+
+
+class WorkerPool:
+    """Runs jobs in `jobs` worker processes; see the module docstring."""
+
+    def __init__(self, *, jobs: int | None = None, timeout: float | None = None,
+                 memory_mb: int | None = None) -> None:
+        self.jobs = default_jobs() if jobs is None else jobs
+        if self.jobs < 1:
+            raise BenchError(f"--jobs {jobs!r}: need at least one worker")
+        if timeout is not None and not timeout > 0:
+            raise BenchError(f"--timeout {timeout!r}: must be a positive number of seconds")
+        if memory_mb is not None and memory_mb < 64:
+            raise BenchError(f"--max-memory {memory_mb!r}: must be at least 64 MB")
+        self.timeout, self.memory_mb = timeout, memory_mb
+        self._context = (multiprocessing.get_context("fork")
+                         if "fork" in multiprocessing.get_all_start_methods()
+                         else multiprocessing.get_context("spawn"))
+
+    def _start(self) -> _Worker:
+        parent_end, child_end = self._context.Pipe()
+        process = self._context.Process(target=_serve, args=(child_end, self.memory_mb),
+                                        daemon=True, name="boilerbench-worker")
+        process.start()
+        child_end.close()
+        return _Worker(process=process, connection=parent_end)
+
+    def map(self, jobs: Iterable[Job]) -> Iterator[Extraction]:
+        """Run every job; yield each extraction (or failure) as it completes."""
+        pending = deque(jobs)
+        workers: list[_Worker] = []
+        try:
+            while pending or any(worker.queue for worker in workers):
+                self._dispatch(pending, workers)
+                wait([w.connection for w in workers], timeout=self._wait_time(workers))
+                for worker in list(workers):
+                    # Polled now, not taken from `wait`: while the caller handled a result
+                    # yielded above, another worker may have finished its job in time.
+                    if worker.connection.poll():
+                        yield from self._receive(worker, workers, pending)
+                    elif self._overdue(worker):
+                        yield self._give_up(worker, workers, pending,
+                                            f"timeout after {self.timeout:g} s")
+        finally:
+            for worker in workers:
+                worker.stop(kill=bool(worker.queue))
+
+    def _dispatch(self, pending: deque[Job], workers: list[_Worker]) -> None:
+        while len(workers) < min(self.jobs, len(pending) + len(workers)):
+            workers.append(self._start())
+        for worker in workers:
+            while pending and len(worker.queue) < _PREFETCH:
+                if not worker.queue:
+                    worker.started = time.monotonic()
+                try:
+                    worker.connection.send(pending[0])
+                except OSError:  # it just died; `map` learns why from its connection
+                    break
+                worker.queue.append(pending.popleft())
+
+    def _wait_time(self, workers: list[_Worker]) -> float | None:
+        if self.timeout is None:
+            return None
+        deadlines = [w.started + self.timeout for w in workers if w.queue]
+        return max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+
+    def _overdue(self, worker: _Worker) -> bool:
+        return (self.timeout is not None and bool(worker.queue)
+                and time.monotonic() - worker.started >= self.timeout)
+
+    def _receive(self, worker: _Worker, workers: list[_Worker],
+                 pending: deque[Job]) -> Iterator[Extraction]:
+        try:
+            while worker.connection.poll():
+                extraction: Extraction = worker.connection.recv()
+                worker.queue.popleft()
+                worker.started = time.monotonic()
+                yield extraction
+        except (EOFError, OSError):
+            worker.process.join(timeout=_JOIN_SECONDS)
+            if worker.process.exitcode is None:  # closed its pipe but lives on: end it
+                worker.stop(kill=True)
+                worker.process.join()
+            if not worker.queue:  # died between jobs: nothing to record
+                workers.remove(worker)
+                worker.stop(kill=True)
+                return
+            yield self._give_up(worker, workers, pending,
+                                _death_reason(worker.process.exitcode))
+
+    def _give_up(self, worker: _Worker, workers: list[_Worker], pending: deque[Job],
+                 reason: str) -> Extraction:
+        """Fail the worker's current job, requeue the ones behind it, and drop the worker."""
+        workers.remove(worker)
+        worker.stop(kill=True)
+        job = worker.queue.popleft()
+        pending.extendleft(reversed(worker.queue))
+        worker.queue.clear()
+        return _failure(job, reason, time.monotonic() - worker.started)

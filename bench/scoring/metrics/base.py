@@ -1,0 +1,202 @@
+"""The metric base class: one place owns per-page and corpus scoring.
+
+A metric fills in small hooks: `_page_stats` turns one (gold, output) pair into a tuple of
+sufficient statistics; `_scores` turns statistics into precision, recall and F1 (vectorised:
+one row per page); `_corpus` aggregates pages into the corpus values named by `corpus_fields`
+(the first three are always precision, recall and F1). `_corpus` receives page weights, one row
+per resample, so the same hook gives the corpus score (all weights 1) and its bootstrap
+distribution, from which every corpus value gets a confidence interval.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import numpy as np
+
+from bench import __version__
+from bench.data.page import Gold
+from bench.scoring.signature import Signature
+from bench.scoring.stats import (
+    DEFAULT_CONFIDENCE,
+    DEFAULT_RESAMPLES,
+    DEFAULT_SEED,
+    Array,
+    bootstrap,
+    interval,
+)
+from bench.text.normalize import NORMALIZATION, normalize
+from bench.text.tokenizers import Tokenizer, get_tokenizer
+
+PageStats = tuple[float, ...]
+"""Sufficient statistics of one page, summable across pages (e.g. tp, fp, fn)."""
+
+
+@dataclass(frozen=True)
+class Score:
+    """Precision, recall and F1 of one page or one corpus, with how they were computed."""
+
+    precision: float
+    recall: float
+    f1: float
+    signature: Signature
+
+    def format(self, *, digits: int = 3) -> str:
+        """Render as one line of text: the three numbers, then the signature."""
+        return (f"P {self.precision:.{digits}f}  R {self.recall:.{digits}f}  "
+                f"F1 {self.f1:.{digits}f}  {self.signature}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {"precision": self.precision, "recall": self.recall, "f1": self.f1,
+                "signature": str(self.signature)}
+
+    def to_json(self) -> str:
+        """Render as a JSON object."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class CorpusScore:
+    """A corpus score as the metric aggregates it, every corpus value with its bootstrap
+    interval and standard deviation, and how the bootstrap was drawn."""
+
+    score: Score
+    values: Mapping[str, float]
+    intervals: Mapping[str, tuple[float, float]]
+    std: Mapping[str, float]
+    pages: int
+    resamples: int
+    seed: int
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {**self.score.to_dict(), "values": dict(self.values),
+                "ci": {key: list(pair) for key, pair in self.intervals.items()},
+                "std": dict(self.std), "pages": self.pages,
+                "bootstrap": {"resamples": self.resamples, "seed": self.seed,
+                              "confidence": self.confidence}}
+
+
+class Metric(ABC):
+    """Base of all metrics; subclasses set `name` and fill in the hooks."""
+
+    name: ClassVar[str]
+    default_tokenizer: ClassVar[str] = "unicode"
+    default_normalized: ClassVar[bool] = True
+    corpus_fields: ClassVar[tuple[str, ...]] = ("precision", "recall", "f1")
+    averaging: ClassVar[str] = "macro: mean of per-page scores"
+
+    def __init__(self, *, tokenizer: str | None = None, normalized: bool | None = None,
+                 dataset: str = "adhoc") -> None:
+        self.tokenizer: Tokenizer = get_tokenizer(tokenizer or self.default_tokenizer)
+        self.normalized = self.default_normalized if normalized is None else normalized
+        self.dataset = dataset
+        self._gold_tokens: dict[str, list[str]] = {}
+
+    @property
+    def signature(self) -> Signature:
+        """The signature every score of this metric carries."""
+        return Signature(metric=self.name, tokenizer=self.tokenizer.signature,
+                         normalization=NORMALIZATION if self.normalized else "none",
+                         dataset=self.dataset, version=__version__)
+
+    def tokens(self, text: str) -> list[str]:
+        """Normalise (when enabled) and tokenise `text` as this metric sees it."""
+        return self.tokenizer(normalize(text) if self.normalized else text)
+
+    @abstractmethod
+    def _page_stats(self, gold_tokens: list[str], output_tokens: list[str]) -> PageStats:
+        """Sufficient statistics of one page from its gold and output tokens."""
+
+    @abstractmethod
+    def _scores(self, stats: Array) -> Array:
+        """Precision, recall and F1 (last axis) from statistics (last axis), row by row."""
+
+    def _corpus(self, weights: Array, stats: Array, scores: Array) -> Array:
+        """Corpus values (`corpus_fields`) for each row of page weights (rows x pages), from
+        per-page statistics (pages x k) and scores (pages x 3). Default: weighted mean of
+        per-page scores (macro)."""
+        macro: Array = weights @ scores / weights.sum(axis=1, keepdims=True)
+        return macro
+
+    def page_stats(self, gold: str, output: str) -> PageStats:
+        """Sufficient statistics of one page from its gold and output text (the gold's tokens
+        are remembered: a run scores each page's gold once per extractor)."""
+        return self._page_stats(self.gold_tokens(gold), self.tokens(output))
+
+    def gold_stats(self, gold: Gold, output: str) -> PageStats | None:
+        """Statistics of one output against a dataset page's gold; None when the page's gold
+        cannot support this metric (reported as not applicable, never as zero).
+
+        Body-based metrics use `gold.body`; a metric scored on other gold (snippets) overrides
+        this hook.
+        """
+        return None if gold.body is None else self.page_stats(gold.body, output)
+
+    def gold_tokens(self, gold: str) -> list[str]:
+        """`tokens(gold)`, remembered: a run scores each page's gold once per extractor."""
+        if gold not in self._gold_tokens:
+            self._gold_tokens[gold] = self.tokens(gold)
+        return self._gold_tokens[gold]
+
+    def score_stats(self, stats: PageStats) -> Score:
+        """The Score of one page's (or a pooled) statistics."""
+        precision, recall, f1 = (float(x) for x in self._scores(np.array([stats]))[0])
+        return Score(precision, recall, f1, signature=self.signature)
+
+    def page_score(self, gold: str, output: str) -> Score:
+        """Score one output against its gold."""
+        return self.score_stats(self.page_stats(gold, output))
+
+    def page_scores(self, page_stats: Sequence[PageStats]) -> Array:
+        """Per-page precision, recall and F1 (pages x 3), e.g. for a paired comparison."""
+        return self._scores(np.array(page_stats, dtype=np.float64))
+
+    def corpus_score(self, page_stats: Sequence[PageStats], *,
+                     resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED,
+                     confidence: float = DEFAULT_CONFIDENCE) -> CorpusScore:
+        """The corpus score of these pages, with a seeded bootstrap over pages."""
+        if not page_stats:
+            raise ValueError("corpus_score needs at least one page")
+        stats = np.array(page_stats, dtype=np.float64)
+        scores = self._scores(stats)
+        pages = len(stats)
+        point = self._corpus(np.ones((1, pages)), stats, scores)[0]
+        samples = bootstrap(lambda weights: self._corpus(weights, stats, scores), pages,
+                            resamples=resamples, seed=seed)
+        low, high = interval(samples, confidence)
+        spread = samples.std(axis=0, ddof=1) if resamples > 1 else np.zeros(len(point))
+        fields = self.corpus_fields
+        precision, recall, f1 = (float(x) for x in point[:3])
+        return CorpusScore(
+            score=Score(precision, recall, f1, signature=self.signature),
+            values={key: float(x) for key, x in zip(fields, point, strict=True)},
+            intervals={key: (float(lo), float(hi))
+                       for key, lo, hi in zip(fields, low, high, strict=True)},
+            std={key: float(x) for key, x in zip(fields, spread, strict=True)},
+            pages=pages, resamples=resamples, seed=seed, confidence=confidence)
+
+
+def safe_divide(numerator: Array, denominator: Array) -> Array:
+    """numerator / denominator, 0 where the denominator is 0."""
+    return np.divide(numerator, denominator, out=np.zeros_like(numerator, dtype=np.float64),
+                     where=denominator != 0)
+
+
+def prf_array(counts: Array) -> Array:
+    """Precision, recall and F1 from (..., tp, fp, fn) counts, row by row.
+
+    Both texts empty (fp = fn = 0) is a perfect score; otherwise a quantity with a zero
+    denominator is 0: an empty output scores 0 precision, as in the Article Extraction Benchmark.
+    """
+    tp, fp, fn = counts[..., 0], counts[..., 1], counts[..., 2]
+    precision, recall = safe_divide(tp, tp + fp), safe_divide(tp, tp + fn)
+    f1 = safe_divide(2 * precision * recall, precision + recall)
+    perfect = (fp == 0) & (fn == 0)
+    return np.where(perfect[..., None], 1.0, np.stack([precision, recall, f1], axis=-1))

@@ -1,0 +1,28 @@
+"""The scores of one output on one page: the metric's statistics and P/R/F1, the output's
+duplication and the leaks of the page's labeled boilerplate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bench.data.page import Gold
+from bench.scoring.leakage import duplication, leaks
+from bench.scoring.metrics.base import Metric
+
+
+def score_fields(gold: Gold, output: str, metric: Metric, *,
+                 diagnostics: bool = True) -> dict[str, Any]:
+    """The score fields of one output: the metric's statistics and P/R/F1 (None where the
+    gold cannot support the metric), and with `diagnostics` the duplication of the output and
+    the leaks of the gold's labeled boilerplate."""
+    fields: dict[str, Any] = {
+        "stats": None, "precision": None, "recall": None, "f1": None,
+        "duplication": duplication(output) if diagnostics else None,
+        "leaks": leaks(gold.boilerplate, output) if diagnostics and gold.boilerplate else None,
+    }
+    stats = metric.gold_stats(gold, output)
+    if stats is not None:
+        score = metric.score_stats(stats)
+        fields |= {"stats": list(stats), "precision": score.precision, "recall": score.recall,
+                   "f1": score.f1}
+    return fields
