@@ -15,10 +15,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal, TypedDict
 
 from bench.errors import BenchError
 from bench.run.finished import Run
+from bench.schema import checked
+from bench.scoring.records import DatasetInfo
 from bench.scoring.signature import Signature
 from bench.scoring.stats import Comparison, compare
 
@@ -162,38 +164,68 @@ class GateResult:
         return not self.failures
 
 
+class BaselineLeak(TypedDict):
+    """One boilerplate category of a baseline extractor: snippets leaked, labeled, and rate."""
+
+    leaked: int
+    snippets: int
+    rate: float | None
+
+
+class BaselineExtractor(TypedDict):
+    """One extractor of a baseline: corpus scores, page F1 (null: not applicable), leaks."""
+
+    version: str
+    precision: float | None
+    recall: float | None
+    f1: float | None
+    ci: dict[str, list[float]] | None
+    failures: int
+    pages: dict[str, float | None]
+    leaks: dict[str, BaselineLeak]
+
+
+class Baseline(TypedDict):
+    """`reports/baseline.json` (docs/gate.md): what a run gives the gate to compare with."""
+
+    schema: int
+    run_id: str
+    signature: str
+    metric: str
+    dataset: DatasetInfo
+    extractors: dict[str, BaselineExtractor]
+
+
 def _counts(pair: tuple[int, int]) -> str:
     return f"{pair[0]}/{pair[1]}"
 
 
-def baseline_of(run: Run) -> dict[str, Any]:
+def baseline_of(run: Run) -> Baseline:
     """The baseline a run gives: per extractor, its corpus scores and intervals, the F1 of
     every page (null where the metric does not apply) and the leak counts and rate per
     category; the run's signature and dataset say what it may be compared with."""
-    extractors = {}
+    extractors: dict[str, BaselineExtractor] = {}
     for row in run.summary["extractors"]:
-        leaks = {category: {"leaked": counts["leaked_snippets"], "snippets": counts["snippets"],
-                            "rate": LeakChange.rate((counts["leaked_snippets"],
-                                                     counts["snippets"]))}
-                 for category, counts in (row.get("leaks") or {}).items()}
+        leaks: dict[str, BaselineLeak] = {
+            category: {"leaked": counts["leaked_snippets"], "snippets": counts["snippets"],
+                       "rate": LeakChange.rate((counts["leaked_snippets"], counts["snippets"]))}
+            for category, counts in row["leaks"].items()}
         extractors[row["name"]] = {
             "version": row["version"], "precision": row["precision"], "recall": row["recall"],
-            "f1": row["f1"], "ci": row.get("ci"), "failures": row["failures"],
+            "f1": row["f1"], "ci": row["ci"], "failures": row["failures"],
             "pages": {str(record["page"]): record["f1"] for record in run.records_of(row["name"])},
             "leaks": leaks}
     return {"schema": BASELINE_SCHEMA, "run_id": run.summary["run_id"],
             "signature": run.signature, "metric": run.summary["metric"],
-            "dataset": dict(run.summary["dataset"]), "extractors": extractors}
+            "dataset": run.summary["dataset"], "extractors": extractors}
 
 
-def check_baseline(baseline: Mapping[str, Any], where: str) -> None:
-    """A baseline file must have this module's schema."""
-    if baseline.get("schema") != BASELINE_SCHEMA:
+def check_baseline(data: Mapping[str, object], where: str) -> Baseline:
+    """A baseline file read back, checked to have this module's schema."""
+    if data.get("schema") != BASELINE_SCHEMA:
         raise BenchError(f"{where}: field 'schema': expected {BASELINE_SCHEMA}, got "
-                         f"{baseline.get('schema')!r}")
-    for field, kind in (("signature", str), ("extractors", dict)):
-        if not isinstance(baseline.get(field), kind):
-            raise BenchError(f"{where}: field {field!r}: missing or not a {kind.__name__}")
+                         f"{data.get('schema')!r}")
+    return checked(data, Baseline, where)
 
 
 def comparable(before: str, after: str, *, before_name: str, after_name: str) -> list[str]:
@@ -216,12 +248,12 @@ def _verdict(change: float, limit: float) -> Verdict:
     return "better" if change > limit + _ROUNDING else "same"
 
 
-def _corpus_change(name: str, before: Mapping[str, Any], after: Mapping[str, Any],
+def _corpus_change(name: str, before: BaselineExtractor, after: BaselineExtractor,
                    tolerance: Tolerance) -> ExtractorChange:
-    pages = sorted(page for page, f1 in before["pages"].items()
-                   if f1 is not None and after["pages"].get(page) is not None)
-    comparison = (compare([after["pages"][page] for page in pages],
-                          [before["pages"][page] for page in pages]) if pages else None)
+    pairs = [(old_f1, new_f1) for page, old_f1 in sorted(before["pages"].items())
+             if old_f1 is not None and (new_f1 := after["pages"].get(page)) is not None]
+    comparison = (compare([new_f1 for _, new_f1 in pairs], [old_f1 for old_f1, _ in pairs])
+                  if pairs else None)
     old, new = before["f1"], after["f1"]
     verdict: Verdict = "same"
     if old is not None and new is not None:
@@ -233,7 +265,7 @@ def _corpus_change(name: str, before: Mapping[str, Any], after: Mapping[str, Any
     return ExtractorChange(name, old, new, comparison, verdict)
 
 
-def _page_changes(name: str, before: Mapping[str, Any], after: Mapping[str, Any],
+def _page_changes(name: str, before: BaselineExtractor, after: BaselineExtractor,
                   tolerance: Tolerance) -> list[PageChange]:
     changes = []
     for page, old in sorted(before["pages"].items()):
@@ -244,12 +276,12 @@ def _page_changes(name: str, before: Mapping[str, Any], after: Mapping[str, Any]
     return changes
 
 
-def _leak_counts(side: Mapping[str, Any], category: str) -> tuple[int, int]:
-    counts = side["leaks"].get(category) or {"leaked": 0, "snippets": 0}
-    return int(counts["leaked"]), int(counts["snippets"])
+def _leak_counts(side: BaselineExtractor, category: str) -> tuple[int, int]:
+    counts = side["leaks"].get(category)
+    return (counts["leaked"], counts["snippets"]) if counts else (0, 0)
 
 
-def _leak_changes(name: str, before: Mapping[str, Any], after: Mapping[str, Any],
+def _leak_changes(name: str, before: BaselineExtractor, after: BaselineExtractor,
                   tolerance: Tolerance) -> list[LeakChange]:
     changes = []
     for category in sorted({*before["leaks"], *after["leaks"]}):
@@ -262,7 +294,7 @@ def _leak_changes(name: str, before: Mapping[str, Any], after: Mapping[str, Any]
     return changes
 
 
-def gate(before: Mapping[str, Any], after: Mapping[str, Any], *, checks: Checks,
+def gate(before: Baseline, after: Baseline, *, checks: Checks,
          before_name: str, after_name: str) -> GateResult:
     """Compare two baselines (the second usually made from a fresh run) under `checks`."""
     notes = comparable(before["signature"], after["signature"], before_name=before_name,

@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bench import __version__
 from bench.data.page import Dataset, Page
 from bench.run.runner import run
-from bench.run.store import RunStore
+from bench.run.store import RunStore, manifest_for
 from bench.scoring.metrics.base import Metric
 from bench.scoring.metrics.token_f1 import TokenF1
 from bench.scoring.summary import summarize
@@ -37,11 +36,8 @@ def write_run(directory: Path, dataset: Dataset, extractors: Sequence[Extractor]
     another metric is given)."""
     metric = metric or TokenF1(dataset=dataset.label)
     store = RunStore(directory)
-    store.start({"run_id": directory.name, "dataset": dataset.label,
-                 "dataset_spec": dataset_spec, "split": None,
-                 "signature": str(metric.signature),
-                 "extractors": [extractor.name for extractor in extractors],
-                 "boilerbench": __version__})
+    store.start(manifest_for(run_id=directory.name, dataset=dataset, dataset_spec=dataset_spec,
+                             split=None, metric=metric, extractors=extractors))
     records = run(dataset, extractors, metric=metric, store=store)
     store.write_summary(summarize(run_id=directory.name, dataset=dataset,
                                   extractors=extractors, records=records, metric=metric))

@@ -195,8 +195,17 @@ def test_baseline_of_a_run(tmp_path: Path) -> None:
 def test_check_baseline_names_the_file_and_field() -> None:
     with pytest.raises(BenchError, match=r"^b.json: field 'schema': expected 1, got 2$"):
         check_baseline({"schema": 2}, "b.json")
-    with pytest.raises(BenchError, match=r"^b.json: field 'extractors': missing or not a dict$"):
-        check_baseline({"schema": 1, "signature": "s"}, "b.json")
+    dataset = {"name": "gold", "label": "gold-1p-abc", "pages": 1, "sha256": "abc"}
+    header = {"schema": 1, "run_id": "r", "signature": "s", "metric": "token-f1",
+              "dataset": dataset}
+    with pytest.raises(BenchError, match=r"^b.json: field 'extractors': missing \(damaged"):
+        check_baseline(header, "b.json")
+    broken = {**header, "extractors": {"x": {"version": "1", "precision": 1, "recall": 1,
+                                             "f1": "0.9", "ci": None, "failures": 0,
+                                             "pages": {}, "leaks": {}}}}
+    with pytest.raises(BenchError, match=r"^b.json: field 'extractors.x.f1': must be a number, "
+                                         r"got a string"):
+        check_baseline(broken, "b.json")
 
 
 def test_the_committed_baseline_has_the_schema_and_signature_shape() -> None:

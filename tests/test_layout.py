@@ -16,7 +16,7 @@ STAGES = ("foundation", "text", "data", "gold", "scoring", "run", "gate", "repor
 """The order of the stages (bench/__init__.py's docstring, README "Layout"): a module may
 import modules of its own stage or of a stage before it, never one after it."""
 
-_FOUNDATION = {"bench", "bench.errors", "bench.files", "bench.__main__"}
+_FOUNDATION = {"bench", "bench.errors", "bench.files", "bench.schema", "bench.__main__"}
 
 
 def stage(module: str) -> str:

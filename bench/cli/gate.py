@@ -63,8 +63,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     limit = page_limit(args)
     checks = Checks.parse(corpus=args.tolerance, page=args.page_tolerance,
                           leak=args.leak_tolerance)
-    baseline = read_json_object(args.baseline)
-    check_baseline(baseline, str(args.baseline))
+    baseline = check_baseline(read_json_object(args.baseline), str(args.baseline))
     run = Run.load(run_source(args, console))
     result = gate(baseline, baseline_of(run), checks=checks, before_name=str(args.baseline),
                   after_name=str(run.directory))

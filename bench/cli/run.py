@@ -9,7 +9,6 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from bench import __version__
 from bench.cli._execution import add_execution_options
 from bench.cli._options import add_dataset_option, add_metric_options
 from bench.errors import BenchError
@@ -45,7 +44,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.data.formats import absolute_spec, load_dataset
     from bench.report.terminal import breakdown_table, leaks_tables, ranking_table, summary_table
     from bench.run.runner import run
-    from bench.run.store import RunStore, new_run_id
+    from bench.run.store import RunStore, manifest_for, new_run_id
     from bench.scoring.breakdown import breakdown, check_field
     from bench.scoring.metrics import get_metric
     from bench.scoring.summary import summarize
@@ -68,10 +67,9 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     cache = output_cache(args)
     try:
         store = RunStore(run_dir)
-        store.start({"run_id": run_dir.name, "dataset": dataset.label,
-                     "dataset_spec": absolute_spec(args.dataset), "split": args.split,
-                     "signature": str(metric.signature),
-                     "extractors": [e.name for e in extractors], "boilerbench": __version__})
+        store.start(manifest_for(run_id=run_dir.name, dataset=dataset,
+                                 dataset_spec=absolute_spec(args.dataset), split=args.split,
+                                 metric=metric, extractors=extractors))
         remaining = len(dataset) * len(extractors) - len(store.done())
         # No refresh thread: workers are forked, and a fork must not copy a thread holding a
         # lock.

@@ -35,13 +35,14 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.run.predictions import score_files
     from bench.run.workers import default_jobs
     from bench.scoring.metrics import get_metric
+    from bench.scoring.records import PredictionsSummary
     from bench.scoring.summary import scoring_header
 
     dataset = load_dataset(args.dataset)
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
     systems = score_files(dataset, args.predictions, metric=metric,
                           jobs=args.jobs or default_jobs(), diagnostics=args.leaks)
-    summary = {**scoring_header(dataset, metric), "systems": systems}
+    summary: PredictionsSummary = {**scoring_header(dataset, metric), "systems": systems}
     if args.json:
         console.print_json(json.dumps(summary, ensure_ascii=False))
         return 0

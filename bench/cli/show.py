@@ -4,15 +4,17 @@ diff in the terminal."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 
 from bench.cli._options import add_dataset_option
 from bench.errors import BenchError
+
+if TYPE_CHECKING:
+    from bench.scoring.records import PageRecord
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,11 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_dataset_option(parser)
 
 
-def _score_line(record: Mapping[str, Any]) -> str:
+def _score_line(record: PageRecord) -> str:
     from bench.report.plain import leaked, number
 
-    scores = "  ".join(f"{label} {number(record[key])}" for label, key in
-                       (("P", "precision"), ("R", "recall"), ("F1", "f1")))
+    scores = (f"P {number(record['precision'])}  R {number(record['recall'])}  "
+              f"F1 {number(record['f1'])}")
     leaks = leaked(record)
     return scores + (f"  leaked: {leaks}" if leaks else "")
 

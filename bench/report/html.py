@@ -11,8 +11,7 @@ quotes included), in elements and attributes alike.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from bench.data.page import Dataset, Page
 from bench.report.diff import Segment, diff
@@ -31,6 +30,7 @@ from bench.report.plain import (
 )
 from bench.report.svg import Bar, Point, bars, scatter
 from bench.run.finished import Run
+from bench.scoring.records import PageRecord, Summary
 
 F1_COLOUR_FLOOR = 0.5
 """F1 at or below this is drawn red; the colours spread over the range where extractors
@@ -85,7 +85,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], *,
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def _summary_section(summary: Mapping[str, Any]) -> str:
+def _summary_section(summary: Summary) -> str:
     rows = summary_rows(summary)
     boot = summary["bootstrap"]
     return ("<h2>Summary</h2>" + _table(summary_headers(summary), rows)
@@ -93,7 +93,7 @@ def _summary_section(summary: Mapping[str, Any]) -> str:
             f'bootstrap over pages, {boot["resamples"]} resamples, seed {boot["seed"]}.</p>')
 
 
-def _ranking_section(summary: Mapping[str, Any]) -> str:
+def _ranking_section(summary: Summary) -> str:
     rows = ranking_rows(summary)
     if not rows:
         return ""
@@ -102,14 +102,16 @@ def _ranking_section(summary: Mapping[str, Any]) -> str:
             "bootstrap CI of the mean difference, sign-flip permutation p-value.</p>")
 
 
-def _charts_section(summary: Mapping[str, Any]) -> str:
-    rows = [row for row in ranked(summary) if row["f1"] is not None]
-    if not rows:
+def _charts_section(summary: Summary) -> str:
+    scored = [(row["name"], f1, precision, recall, (row["ci"] or {}).get("f1"))
+              for row in ranked(summary) if (f1 := row["f1"]) is not None
+              and (precision := row["precision"]) is not None
+              and (recall := row["recall"]) is not None]
+    if not scored:
         return "<h2>Charts</h2><p>No extractor has a score.</p>"
-    f1_bars = bars([Bar(row["name"], row["f1"], *((row.get("ci") or {}).get("f1") or (None,
-                                                                                      None)))
-                    for row in rows], title="F1 with 95% CI")
-    pr = scatter([Point(row["name"], row["recall"], row["precision"]) for row in rows],
+    f1_bars = bars([Bar(name, f1, *(ci or (None, None))) for name, f1, _, _, ci in scored],
+                   title="F1 with 95% CI")
+    pr = scatter([Point(name, recall, precision) for name, _, precision, recall, _ in scored],
                  title="precision against recall", x_label="recall", y_label="precision")
     return ('<h2>Charts</h2><div class="charts">'
             f'<figure id="chart-f1">{f1_bars}<figcaption>F1 with its 95% CI</figcaption></figure>'
@@ -131,7 +133,7 @@ def _heatmap_section(run: Run) -> str:
     return "".join(parts)
 
 
-def _leak_section(summary: Mapping[str, Any]) -> str:
+def _leak_section(summary: Summary) -> str:
     leaks = leak_rows(summary)
     if not leaks:
         return "<h2>Leaks by boilerplate category</h2><p>No page has labeled boilerplate.</p>"
@@ -141,7 +143,7 @@ def _leak_section(summary: Mapping[str, Any]) -> str:
     styles = [["", *("" if pair is None or not pair[1] else _heat(1 - pair[0] / pair[1])
                      for pair in pairs)] for _category, pairs in leaks]
     duplication = ["duplication (% tokens)", *(
-        "n/a" if row.get("duplication") is None else f"{100 * row['duplication']:.1f}"
+        "n/a" if (share := row["duplication"]) is None else f"{100 * share:.1f}"
         for row in ranked(summary))]
     return ("<h2>Leaks by boilerplate category</h2><p class=\"meta\">Pages where some labeled "
             "snippet of the category leaked / pages labeled with it.</p>"
@@ -188,7 +190,7 @@ def _page_section(run: Run, dataset: Dataset, limit: int | None) -> str:
              '<span class="extra">extra in the output</span>, '
              '<span class="leak"><span class="tag">category</span>leaked boilerplate</span>.'
              "</p>"]
-    by_page: dict[str, list[Mapping[str, Any]]] = {}
+    by_page: dict[str, list[PageRecord]] = {}
     for record in run.records:
         by_page.setdefault(record["page"], []).append(record)
     for page in shown:

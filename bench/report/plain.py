@@ -7,12 +7,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from bench.report.markdown import table
 from bench.run.finished import Run
 from bench.scoring.breakdown import mean_f1_by
+from bench.scoring.records import ExtractorRow, PageRecord, ScoresSummary, Summary
 from bench.scoring.summary import by_f1
 
 _HEADLINE = ("precision", "recall", "f1")
@@ -33,36 +33,36 @@ def interval(pair: Sequence[float] | None) -> str:
     return "n/a" if pair is None else f"{pair[0]:.3f}–{pair[1]:.3f}"
 
 
-def ranked(summary: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+def ranked(summary: Summary) -> list[ExtractorRow]:
     """The summary's extractor rows, best F1 first."""
     return by_f1(summary["extractors"])
 
 
-def extra_fields(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+def extra_fields(rows: Sequence[ScoresSummary]) -> list[str]:
     """Corpus values beyond P/R/F1 worth a column (aeb's accuracy, wcxb's snippet rates);
     pooled micro scores stay in JSON."""
     fields: dict[str, None] = {}
     for row in rows:
-        fields.update(dict.fromkeys(key for key in row.get("values") or {}
+        fields.update(dict.fromkeys(key for key in row["values"] or {}
                                     if key not in _HEADLINE and not key.startswith("micro_")))
     return list(fields)
 
 
-def summary_headers(summary: Mapping[str, Any]) -> list[str]:
+def summary_headers(summary: Summary) -> list[str]:
     """The summary table's headers: the metric's extra corpus values sit after the interval."""
     return ["extractor", "version", "precision", "recall", "F1", "F1 95% CI",
             *extra_fields(summary["extractors"]), "pages", "failures", "median ms"]
 
 
-def summary_rows(summary: Mapping[str, Any]) -> list[list[str]]:
+def summary_rows(summary: Summary) -> list[list[str]]:
     """One row of `summary_headers` cells per extractor, best F1 first."""
     extra = extra_fields(summary["extractors"])
     rows = []
     for row in ranked(summary):
-        values = row.get("values") or {}
+        values = row["values"] or {}
         rows.append([row["name"], row["version"], number(row["precision"]),
                      number(row["recall"]), number(row["f1"]),
-                     interval((row.get("ci") or {}).get("f1")),
+                     interval((row["ci"] or {}).get("f1")),
                      *(number(values.get(key)) for key in extra),
                      str(row["pages"]), str(row["failures"]), number(row["median_ms"], 1)])
     return rows
@@ -72,21 +72,21 @@ RANKING_HEADERS = ("extractor", "next below", "Δ mean page F1", "95% CI", "p", 
                    "verdict")
 
 
-def ranking_rows(summary: Mapping[str, Any]) -> list[list[str]]:
+def ranking_rows(summary: Summary) -> list[list[str]]:
     """One row of RANKING_HEADERS cells per neighbouring pair of the table (summary
     "ranking"): is the difference more than chance?"""
     return [[pair["better"], pair["worse"], f"{pair['delta']:+.3f}",
              f"{pair['ci'][0]:+.3f} to {pair['ci'][1]:+.3f}", f"{pair['p_value']:.3f}",
              str(pair["pages"]), "better" if pair["significant"] and pair["delta"] > 0
-             else "not distinguishable"] for pair in summary.get("ranking") or ()]
+             else "not distinguishable"] for pair in summary["ranking"]]
 
 
-def leak_rows(summary: Mapping[str, Any]) -> list[tuple[str, list[tuple[int, int] | None]]]:
+def leak_rows(summary: Summary) -> list[tuple[str, list[tuple[int, int] | None]]]:
     """Per category: (leaked pages, labeled pages) for each extractor (best first), None where
     the extractor has no page labeled with it."""
     rows = ranked(summary)
-    categories = sorted({category for row in rows for category in row.get("leaks") or {}})
-    return [(category, [None if (counts := (row.get("leaks") or {}).get(category)) is None
+    categories = sorted({category for row in rows for category in row["leaks"]})
+    return [(category, [None if (counts := row["leaks"].get(category)) is None
                         else (counts["leaked_pages"], counts["pages"]) for row in rows])
             for category in categories]
 
@@ -132,7 +132,7 @@ def to_markdown(run: Run) -> str:
     return "\n".join(parts)
 
 
-def leaked(record: Mapping[str, Any], *, only_leaked: bool = True) -> str:
+def leaked(record: PageRecord, *, only_leaked: bool = True) -> str:
     """A record's leaks as `category leaked/labeled` items (only categories that leaked)."""
     return ", ".join(f"{category} {count}/{labeled}" for category, (count, labeled)
                      in sorted((record.get("leaks") or {}).items())

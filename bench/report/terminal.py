@@ -3,14 +3,21 @@ through rich markup: every cell is a plain `Text`, so a page cannot inject style
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from rich.table import Table
 from rich.text import Text
 
 from bench.report.diff import Segment
 from bench.report.plain import RANKING_HEADERS, extra_fields, interval, number, ranking_rows
+from bench.scoring.records import (
+    BreakdownRow,
+    PredictionsSummary,
+    ScoresSummary,
+    ScoringHeader,
+    Summary,
+    SystemRow,
+)
 from bench.scoring.summary import by_f1
 
 
@@ -18,21 +25,21 @@ def _number(value: float | None, digits: int = 3) -> Text:
     return Text(number(value, digits), justify="right")
 
 
-def _interval(row: Mapping[str, Any]) -> Text:
-    return Text(interval((row.get("ci") or {}).get("f1")), justify="right")
+def _interval(row: ScoresSummary) -> Text:
+    return Text(interval((row["ci"] or {}).get("f1")), justify="right")
 
 
-def _title(summary: Mapping[str, Any]) -> Text:
+def _title(summary: ScoringHeader) -> Text:
     return Text(f"boilerbench {summary['metric']} on {summary['dataset']['label']}")
 
 
-def _caption(summary: Mapping[str, Any]) -> Text:
+def _caption(summary: ScoringHeader) -> Text:
     boot = summary["bootstrap"]
     return Text(f"{summary['signature']}\nCI: {boot['confidence']:.0%} bootstrap over pages, "
                 f"{boot['resamples']} resamples, seed {boot['seed']}")
 
 
-def summary_table(summary: Mapping[str, Any]) -> Table:
+def summary_table(summary: Summary) -> Table:
     """The run table: one row per extractor, best F1 first; the signature as caption."""
     rows = by_f1(summary["extractors"])
     extra = extra_fields(rows)
@@ -43,16 +50,16 @@ def summary_table(summary: Mapping[str, Any]) -> Table:
                    "median ms", "peak MB"):
         table.add_column(header, justify="right", min_width=len(header))
     for row in rows:
-        values = row.get("values") or {}
+        values = row["values"] or {}
         table.add_row(Text(row["name"]), Text(row["version"]), _number(row["precision"]),
                       _number(row["recall"]), _number(row["f1"]), _interval(row),
                       *(_number(values.get(key)) for key in extra), Text(str(row["pages"])),
                       Text(str(row["failures"])), _number(row["median_ms"], 1),
-                      _number(row.get("peak_mb"), 0))
+                      _number(row["peak_mb"], 0))
     return table
 
 
-def predictions_table(summary: Mapping[str, Any]) -> Table:
+def predictions_table(summary: PredictionsSummary) -> Table:
     """`score-predictions`: one row per prediction file, best F1 first; ± is the bootstrap
     standard deviation (AEB's "±")."""
     rows = by_f1(summary["systems"])
@@ -62,14 +69,14 @@ def predictions_table(summary: Mapping[str, Any]) -> Table:
     for header in ("precision", "recall", "F1", "±", "F1 95% CI", *extra, "pages"):
         table.add_column(header, justify="right", min_width=len(header))
     for row in rows:
-        values, std = row.get("values") or {}, row.get("std") or {}
+        values, std = row["values"] or {}, row["std"] or {}
         table.add_row(Text(row["name"]), _number(row["precision"]), _number(row["recall"]),
                       _number(row["f1"]), _number(std.get("f1")), _interval(row),
                       *(_number(values.get(key)) for key in extra), Text(str(row["pages"])))
     return table
 
 
-def ranking_table(summary: Mapping[str, Any]) -> Table | None:
+def ranking_table(summary: Summary) -> Table | None:
     """Whether each extractor beats the next one down, by a paired test (None without pairs)."""
     rows = ranking_rows(summary)
     if not rows:
@@ -83,11 +90,11 @@ def ranking_table(summary: Mapping[str, Any]) -> Table | None:
     return table
 
 
-def leaks_tables(rows: Sequence[Mapping[str, Any]], *, width: int = 120) -> list[Table]:
+def leaks_tables(rows: Sequence[SystemRow], *, width: int = 120) -> list[Table]:
     """Leaks by category: per extractor, on how many of the pages labeled with a category some
     snippet of it leaked; the last row is the mean duplication. As many tables as it takes to
     fit `width` columns of text (none without labeled pages)."""
-    categories = sorted({category for row in rows for category in row.get("leaks") or {}})
+    categories = sorted({category for row in rows for category in row["leaks"]})
     if not categories:
         return []
     per_table = max(1, (width - 26) // 12)
@@ -95,7 +102,7 @@ def leaks_tables(rows: Sequence[Mapping[str, Any]], *, width: int = 120) -> list
             for start in range(0, len(rows), per_table)]
 
 
-def _leaks_table(rows: Sequence[Mapping[str, Any]], categories: Sequence[str]) -> Table:
+def _leaks_table(rows: Sequence[SystemRow], categories: Sequence[str]) -> Table:
     table = Table(title=Text("leaks by category (pages leaked / pages labeled)"))
     table.add_column("category", no_wrap=True)
     for row in rows:
@@ -103,17 +110,17 @@ def _leaks_table(rows: Sequence[Mapping[str, Any]], categories: Sequence[str]) -
     for category in categories:
         cells = []
         for row in rows:
-            counts = (row.get("leaks") or {}).get(category)
+            counts = row["leaks"].get(category)
             cells.append(Text("" if counts is None else
                               f"{counts['leaked_pages']}/{counts['pages']}", justify="right"))
         table.add_row(Text(category), *cells)
     table.add_row(Text("duplication (% tokens)"),
-                  *(_number(None if row.get("duplication") is None
-                            else 100 * row["duplication"], 1) for row in rows))
+                  *(_number(None if (duplication := row["duplication"]) is None
+                            else 100 * duplication, 1) for row in rows))
     return table
 
 
-def breakdown_table(field: str, rows: Sequence[Mapping[str, Any]]) -> Table:
+def breakdown_table(field: str, rows: Sequence[BreakdownRow]) -> Table:
     """Scores per value of a page field: one row per value and extractor."""
     table = Table(title=Text(f"by {field}"))
     table.add_column(field, no_wrap=True)

@@ -17,14 +17,15 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from bench.data.page import Page, gold_key
 from bench.errors import BenchError
 from bench.run.job import Extraction, Job
+from bench.schema import checked
 from bench.scoring.metrics.base import Metric
+from bench.scoring.records import PageRecord, ScoreFields
 from extractors.base import Extractor
 
 _SCHEMA = """
@@ -39,7 +40,6 @@ CREATE TABLE IF NOT EXISTS scores (
     PRIMARY KEY (extractor, version, settings, page_key, scoring)
 ) WITHOUT ROWID;
 """
-_SCORE_FIELDS = ("stats", "precision", "recall", "f1", "duplication", "leaks")
 
 
 def default_path() -> Path:
@@ -139,18 +139,28 @@ class OutputCache:
                             signature.version, gold_key(job.page)))
         return (*_extractor_key(job.extractor), self._page_key(job.page), scoring)
 
-    def scores(self, job: Job, metric: Metric) -> dict[str, Any] | None:
-        """The score fields of a cached output, if this metric scored it on this gold before."""
+    def scores(self, job: Job, metric: Metric) -> ScoreFields | None:
+        """The score fields of a cached output, if this metric scored it on this gold before
+        (a row this version cannot read is computed again)."""
         row = self._db.execute(
             "SELECT fields FROM scores WHERE extractor = ? AND version = ? AND settings = ? "
             "AND page_key = ? AND scoring = ?", self._scoring(job, metric)).fetchone()
-        return None if row is None else dict(json.loads(row[0]))
+        if row is None:
+            return None
+        try:
+            return checked(json.loads(row[0]), ScoreFields, str(self.path))
+        except (ValueError, BenchError):
+            return None
 
-    def put_scores(self, job: Job, metric: Metric, record: Mapping[str, Any]) -> None:
+    def put_scores(self, job: Job, metric: Metric, record: PageRecord) -> None:
         """Remember the score fields of a clean, cacheable output."""
         if record["error"] is not None or not job.extractor.cacheable:
             return
-        fields = json.dumps({name: record[name] for name in _SCORE_FIELDS}, ensure_ascii=False)
+        scores: ScoreFields = {
+            "stats": record["stats"], "precision": record["precision"],
+            "recall": record["recall"], "f1": record["f1"],
+            "duplication": record["duplication"], "leaks": record["leaks"]}
+        fields = json.dumps(scores, ensure_ascii=False)
         self._db.execute("INSERT OR REPLACE INTO scores VALUES (?, ?, ?, ?, ?, ?)",
                          (*self._scoring(job, metric), fields))
 

@@ -5,14 +5,14 @@ checked to be the very data the run scored."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from bench.data.page import Dataset, hash_pages
 from bench.errors import BenchError, unknown_name
-from bench.run.store import RUN_FILE, SUMMARY_FILE, RunStore
+from bench.run.store import RUN_FILE, SUMMARY_FILE, RunManifest, RunStore
+from bench.scoring.records import PageRecord, Summary
 
 
 @dataclass(frozen=True)
@@ -20,9 +20,9 @@ class Run:
     """A finished run directory, read once."""
 
     directory: Path
-    manifest: Mapping[str, Any]
-    summary: Mapping[str, Any]
-    records: Sequence[Mapping[str, Any]]
+    manifest: RunManifest
+    summary: Summary
+    records: Sequence[PageRecord]
 
     @classmethod
     def load(cls, directory: Path) -> Run:
@@ -47,12 +47,12 @@ class Run:
         """Extractor names in the summary's order."""
         return [row["name"] for row in self.summary["extractors"]]
 
-    def records_of(self, extractor: str) -> list[Mapping[str, Any]]:
+    def records_of(self, extractor: str) -> list[PageRecord]:
         """The records of one extractor, in page order."""
         return sorted((record for record in self.records if record["extractor"] == extractor),
                       key=lambda record: str(record["page"]))
 
-    def record(self, page: str, extractor: str) -> Mapping[str, Any]:
+    def record(self, page: str, extractor: str) -> PageRecord:
         """The record of one page and extractor; unknown names raise with a suggestion."""
         if extractor not in self.extractors:
             raise unknown_name("extractor of this run", extractor, self.extractors)
@@ -81,13 +81,13 @@ def run_dataset(run: Run, *, spec: str | None = None, split: str | None = None) 
     from bench.data.formats import load_dataset
 
     if spec is None:
-        spec, split = run.manifest.get("dataset_spec"), split or run.manifest.get("split")
+        spec, split = run.manifest["dataset_spec"], split or run.manifest["split"]
     loaded = load_dataset(spec, split=split)
     wanted = {record["page"] for record in run.records}
     pages = tuple(page for page in loaded if page.id in wanted)
     dataset = loaded if len(pages) == len(loaded) else Dataset(loaded.name, pages,
                                                                hash_pages(pages))
-    expected = run.manifest.get("dataset")
+    expected = run.manifest["dataset"]
     if dataset.label != expected:
         raise BenchError(f"{run.directory}: the run scored {expected}, but "
                          f"{spec or 'the bundled gold set'} now gives {dataset.label} for its "

@@ -12,7 +12,6 @@ import multiprocessing
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
 
 from bench.data.page import Dataset
 from bench.data.predictions import load_predictions
@@ -20,6 +19,7 @@ from bench.errors import BenchError
 from bench.run.job import Extraction
 from bench.run.runner import page_record
 from bench.scoring.metrics.base import Metric
+from bench.scoring.records import SystemRow
 from bench.scoring.summary import scores_summary
 
 
@@ -36,7 +36,7 @@ def check_ids(dataset: Dataset, predictions: Mapping[str, str], path: Path) -> N
 
 
 def score_predictions(dataset: Dataset, predictions: Mapping[str, str], *, name: str,
-                      metric: Metric, diagnostics: bool = False) -> dict[str, Any]:
+                      metric: Metric, diagnostics: bool = False) -> SystemRow:
     """The summary row of one system's predictions (with `diagnostics`: leaks and duplication)."""
     records = [page_record(page, Extraction(page_id=page.id, extractor=name, version="",
                                             output=predictions[page.id], error=None,
@@ -46,7 +46,7 @@ def score_predictions(dataset: Dataset, predictions: Mapping[str, str], *, name:
 
 
 def score_file(dataset: Dataset, path: Path, *, metric: Metric,
-               diagnostics: bool = False) -> dict[str, Any]:
+               diagnostics: bool = False) -> SystemRow:
     """Load, check and score one prediction file; the file name without .json names it."""
     predictions = load_predictions(path)
     check_ids(dataset, predictions, path)
@@ -58,14 +58,14 @@ _FORKED: tuple[Dataset, Metric, bool] | None = None
 """What forked workers score against, inherited from the parent (nothing is pickled)."""
 
 
-def _score_in_worker(path: Path) -> dict[str, Any]:
+def _score_in_worker(path: Path) -> SystemRow:
     assert _FORKED is not None
     dataset, metric, diagnostics = _FORKED
     return score_file(dataset, path, metric=metric, diagnostics=diagnostics)
 
 
 def score_files(dataset: Dataset, paths: Sequence[Path], *, metric: Metric, jobs: int = 1,
-                diagnostics: bool = False) -> list[dict[str, Any]]:
+                diagnostics: bool = False) -> list[SystemRow]:
     """Summary rows of every file, in order; `jobs` > 1 scores files in forked processes
     (where the platform cannot fork, in this process)."""
     global _FORKED

@@ -7,9 +7,8 @@ extractions; the runner scores each one and appends its record to the run's stor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain
-from typing import Any
 
 from bench.data.page import Dataset, Page
 from bench.run.cache import OutputCache
@@ -18,12 +17,12 @@ from bench.run.job import Extraction, Job
 from bench.run.store import RunStore
 from bench.scoring.metrics.base import Metric
 from bench.scoring.page_scores import score_fields
+from bench.scoring.records import PageRecord, ScoreFields
 from extractors.base import Extractor
 
 
 def page_record(page: Page, extraction: Extraction, metric: Metric, *,
-                diagnostics: bool = True, scores: Mapping[str, Any] | None = None
-                ) -> dict[str, Any]:
+                diagnostics: bool = True, scores: ScoreFields | None = None) -> PageRecord:
     """The JSON record of one page and extractor: identity, timing, output and scores (the
     given `scores`, or `score_fields` computed here)."""
     return {
@@ -38,7 +37,7 @@ def page_record(page: Page, extraction: Extraction, metric: Metric, *,
 
 def run(dataset: Dataset, extractors: Sequence[Extractor], *, metric: Metric,
         store: RunStore, executor: Executor | None = None, cache: OutputCache | None = None,
-        on_record: Callable[[dict[str, Any]], None] | None = None) -> list[dict[str, Any]]:
+        on_record: Callable[[PageRecord], None] | None = None) -> list[PageRecord]:
     """Run every extractor on every page not already in `store`; return all records.
 
     Outputs found in `cache` are not computed again, fresh ones are added to it (and so are

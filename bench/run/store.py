@@ -14,17 +14,49 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict
 
+from bench import __version__
 from bench.errors import BenchError
 from bench.files import read_json_object, write_json_atomic
+from bench.schema import checked
+from bench.scoring.records import PageRecord, Summary
+
+if TYPE_CHECKING:  # not imported: reading a run directory must not load numpy
+    from bench.data.page import Dataset
+    from bench.scoring.metrics.base import Metric
+    from extractors.base import Extractor
 
 RUN_FILE, PAGES_FILE, SUMMARY_FILE = "run.json", "pages.jsonl", "summary.json"
 _SYNC_INTERVAL = 1.0
 """Seconds between fsyncs of `pages.jsonl`."""
+
+
+class RunManifest(TypedDict):
+    """`run.json`: what the run was asked to do, written before its first job."""
+
+    run_id: str
+    dataset: str
+    """The dataset's label, as in signatures (name, page count, content hash)."""
+    dataset_spec: str | None
+    """`FORMAT:/absolute/path` as given to `--dataset`, or null for the bundled gold set."""
+    split: str | None
+    signature: str
+    extractors: list[str]
+    boilerbench: str
+
+
+def manifest_for(*, run_id: str, dataset: Dataset, dataset_spec: str | None,
+                 split: str | None, metric: Metric, extractors: Sequence[Extractor]
+                 ) -> RunManifest:
+    """The manifest of a run about to start."""
+    return {"run_id": run_id, "dataset": dataset.label, "dataset_spec": dataset_spec,
+            "split": split, "signature": str(metric.signature),
+            "extractors": [extractor.name for extractor in extractors],
+            "boilerbench": __version__}
 
 
 def new_run_id() -> str:
@@ -37,7 +69,7 @@ class RunStore:
 
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
-        self._records: list[dict[str, Any]] | None = None
+        self._records: list[PageRecord] | None = None
         self._last_sync = 0.0
 
     @property
@@ -45,29 +77,31 @@ class RunStore:
         """The JSON Lines file of per-page records."""
         return self.directory / PAGES_FILE
 
-    def start(self, manifest: Mapping[str, Any]) -> None:
+    def start(self, manifest: RunManifest) -> None:
         """Create the run directory, or check that a resumed run asks for the same thing."""
         run_path = self.directory / RUN_FILE
         if run_path.exists():
             previous = self.manifest()
-            for key in ("dataset", "signature"):
-                if previous.get(key) != manifest.get(key):
-                    raise BenchError(f"{run_path}: cannot resume: {key} was "
-                                     f"{previous.get(key)!r}, this run has {manifest.get(key)!r}")
+            for key, was, now in (("dataset", previous["dataset"], manifest["dataset"]),
+                                  ("signature", previous["signature"], manifest["signature"])):
+                if was != now:
+                    raise BenchError(f"{run_path}: cannot resume: {key} was {was!r}, this run "
+                                     f"has {now!r}")
             return
-        write_json_atomic(run_path, dict(manifest))
+        write_json_atomic(run_path, manifest)
 
-    def manifest(self) -> dict[str, Any]:
+    def manifest(self) -> RunManifest:
         """The run's `run.json`."""
-        return read_json_object(self.directory / RUN_FILE)
+        path = self.directory / RUN_FILE
+        return checked(read_json_object(path), RunManifest, str(path))
 
-    def records(self) -> list[dict[str, Any]]:
+    def records(self) -> list[PageRecord]:
         """Every whole record in `pages.jsonl`; a torn last line is dropped from the file."""
         if self._records is None:
             self._records = self._read_records()
         return list(self._records)
 
-    def _read_records(self) -> list[dict[str, Any]]:
+    def _read_records(self) -> list[PageRecord]:
         if not self.pages_path.exists():
             return []
         raw = self.pages_path.read_bytes()
@@ -79,24 +113,21 @@ class RunStore:
             with self.pages_path.open("r+b") as handle:
                 handle.truncate(len(raw) - len(lines[-1]))
             lines.pop()
-        records = []
+        records: list[PageRecord] = []
         for number, line in enumerate(lines, start=1):
             try:
                 record = json.loads(line)
             except ValueError as error:
                 raise BenchError(f"{self.pages_path}:{number}: not valid JSON ({error}); "
                                  "the run directory is damaged") from None
-            if not isinstance(record, dict):
-                raise BenchError(f"{self.pages_path}:{number}: not a JSON object; "
-                                 "the run directory is damaged")
-            records.append(record)
+            records.append(checked(record, PageRecord, f"{self.pages_path}:{number}"))
         return records
 
     def done(self) -> set[tuple[str, str]]:
         """The (page, extractor) pairs already recorded."""
         return {(record["page"], record["extractor"]) for record in self.records()}
 
-    def append(self, record: Mapping[str, Any]) -> None:
+    def append(self, record: PageRecord) -> None:
         """Append one record durably."""
         self.records()  # load (and repair) before the first append
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -108,7 +139,7 @@ class RunStore:
                 os.fsync(handle.fileno())
                 self._last_sync = time.monotonic()
         assert self._records is not None
-        self._records.append(dict(record))
+        self._records.append(record)
 
     def sync(self) -> None:
         """Make every appended record durable now."""
@@ -117,10 +148,11 @@ class RunStore:
                 os.fsync(handle.fileno())
         self._last_sync = time.monotonic()
 
-    def write_summary(self, summary: Mapping[str, Any]) -> None:
+    def write_summary(self, summary: Summary) -> None:
         """Replace `summary.json` atomically."""
-        write_json_atomic(self.directory / SUMMARY_FILE, dict(summary))
+        write_json_atomic(self.directory / SUMMARY_FILE, summary)
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> Summary:
         """The run's `summary.json`."""
-        return read_json_object(self.directory / SUMMARY_FILE)
+        path = self.directory / SUMMARY_FILE
+        return checked(read_json_object(path), Summary, str(path))

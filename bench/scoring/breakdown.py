@@ -5,13 +5,13 @@ language or page type where an extractor fails."""
 from __future__ import annotations
 
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import fields
-from typing import Any
 
 from bench.data.page import Dataset, Page
 from bench.errors import BenchError
 from bench.scoring.metrics.base import Metric
+from bench.scoring.records import BreakdownRow, PageRecord
 from bench.scoring.summary import scores_summary
 
 MISSING = "(none)"
@@ -45,13 +45,13 @@ def check_field(dataset: Dataset, field: str) -> None:
                          f"{', '.join(known_fields(dataset))}")
 
 
-def breakdown(dataset: Dataset, records: Sequence[Mapping[str, Any]], metric: Metric,
-              field: str) -> list[dict[str, Any]]:
+def breakdown(dataset: Dataset, records: Sequence[PageRecord], metric: Metric,
+              field: str) -> list[BreakdownRow]:
     """One row per (value, extractor): the value, the extractor and its scores summary, values
     sorted, extractors in the order of their first record."""
     check_field(dataset, field)
     values = {page.id: page_values(page, field) for page in dataset}
-    groups: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    groups: dict[tuple[str, str], list[PageRecord]] = {}
     for record in records:
         for value in values.get(record["page"], ()):
             groups.setdefault((value, record["extractor"]), []).append(record)
@@ -62,7 +62,7 @@ def breakdown(dataset: Dataset, records: Sequence[Mapping[str, Any]], metric: Me
                 groups.items(), key=lambda item: (item[0][0], order.index(item[0][1])))]
 
 
-def mean_f1_by(records: Sequence[Mapping[str, Any]], field: str,
+def mean_f1_by(records: Sequence[PageRecord], field: str,
                extractors: Sequence[str]) -> dict[str, dict[str, tuple[float, int]]]:
     """Mean page F1 and scored page count per value of a record field (language,
     page_type) and extractor; the value MISSING ("(none)") groups records without the field."""

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from bench.data.page import Snippet
+from bench.scoring.records import LeakCounts
 from bench.text.normalize import normalize
 from bench.text.tokenizers import UnicodeTokenizer
 
@@ -101,10 +101,11 @@ def duplication(output: str) -> float:
     return repeated / total if total else 0.0
 
 
-def leak_summary(page_leaks: Iterable[Mapping[str, Sequence[int]] | None]) -> dict[str, Any]:
+def leak_summary(page_leaks: Iterable[Mapping[str, Sequence[int]] | None]
+                 ) -> dict[str, LeakCounts]:
     """Per category over pages: pages labeled, pages where some snippet leaked, and the same
     counted in snippets."""
-    summary: dict[str, dict[str, int]] = {}
+    summary: dict[str, LeakCounts] = {}
     for counts in page_leaks:
         for category, (leaked, labeled) in (counts or {}).items():
             row = summary.setdefault(category, {"pages": 0, "leaked_pages": 0, "snippets": 0,

@@ -3,19 +3,18 @@ duplication and the leaks of the page's labeled boilerplate."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from bench.data.page import Gold
 from bench.scoring.leakage import duplication, leaks
 from bench.scoring.metrics.base import Metric
+from bench.scoring.records import ScoreFields
 
 
 def score_fields(gold: Gold, output: str, metric: Metric, *,
-                 diagnostics: bool = True) -> dict[str, Any]:
+                 diagnostics: bool = True) -> ScoreFields:
     """The score fields of one output: the metric's statistics and P/R/F1 (None where the
     gold cannot support the metric), and with `diagnostics` the duplication of the output and
     the leaks of the gold's labeled boilerplate."""
-    fields: dict[str, Any] = {
+    fields: ScoreFields = {
         "stats": None, "precision": None, "recall": None, "f1": None,
         "duplication": duplication(output) if diagnostics else None,
         "leaks": leaks(gold.boilerplate, output) if diagnostics and gold.boilerplate else None,
@@ -23,6 +22,6 @@ def score_fields(gold: Gold, output: str, metric: Metric, *,
     stats = metric.gold_stats(gold, output)
     if stats is not None:
         score = metric.score_stats(stats)
-        fields |= {"stats": list(stats), "precision": score.precision, "recall": score.recall,
-                   "f1": score.f1}
+        fields["stats"], fields["f1"] = list(stats), score.f1
+        fields["precision"], fields["recall"] = score.precision, score.recall
     return fields

@@ -6,16 +6,25 @@ import platform
 import statistics
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
-from typing import Any, Protocol
+from typing import Protocol, TypeVar
 
 from bench import __version__
 from bench.data.page import Dataset
 from bench.scoring.leakage import leak_summary
 from bench.scoring.metrics.base import Metric
+from bench.scoring.records import (
+    ExtractorRow,
+    PageRecord,
+    RankingPair,
+    ScoresSummary,
+    ScoringHeader,
+    Summary,
+)
 from bench.scoring.stats import DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED, compare
 from bench.text.encoding import UNDECODABLE
 
 SUMMARY_SCHEMA = 1
+RowT = TypeVar("RowT", bound=ScoresSummary)
 
 
 class System(Protocol):
@@ -31,7 +40,7 @@ class System(Protocol):
     def settings(self) -> Mapping[str, object]: ...
 
 
-def scores_summary(records: Sequence[Mapping[str, Any]], metric: Metric) -> dict[str, Any]:
+def scores_summary(records: Sequence[PageRecord], metric: Metric) -> ScoresSummary:
     """Corpus scores (with bootstrap intervals), leaks by category and duplication of one
     system's records; pages the metric does not apply to are left out of the scores."""
     scored = [tuple(record["stats"]) for record in records if record["stats"] is not None]
@@ -46,16 +55,16 @@ def scores_summary(records: Sequence[Mapping[str, Any]], metric: Metric) -> dict
         "std": dict(corpus.std) if corpus else None,
         "leaks": leak_summary(record.get("leaks") for record in records),
         "duplication": statistics.fmean(dup) if (dup := [
-            record["duplication"] for record in records
-            if record.get("duplication") is not None]) else None,
+            value for record in records if (value := record["duplication"]) is not None]
+        ) else None,
     }
 
 
-def extractor_summary(extractor: System, records: Sequence[Mapping[str, Any]],
-                      metric: Metric) -> dict[str, Any]:
+def extractor_summary(extractor: System, records: Sequence[PageRecord],
+                      metric: Metric) -> ExtractorRow:
     """Corpus scores, failures and timing of one extractor over its records."""
     seconds = [record["seconds"] for record in records]
-    peaks = [record["peak_mb"] for record in records if record.get("peak_mb") is not None]
+    peaks = [peak for record in records if (peak := record["peak_mb"]) is not None]
     return {
         "name": extractor.name,
         "version": extractor.version,
@@ -70,18 +79,19 @@ def extractor_summary(extractor: System, records: Sequence[Mapping[str, Any]],
     }
 
 
-def by_f1(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+def by_f1(rows: Sequence[RowT]) -> list[RowT]:
     """Extractor (or system) rows, best F1 first, unscored last."""
     return sorted(rows, key=lambda row: (row["f1"] is None, -(row["f1"] or 0.0)))
 
 
-def ranking(extractors: Sequence[Mapping[str, Any]],
-            records: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[dict[str, Any]]:
+def ranking(extractors: Sequence[ExtractorRow],
+            records: Mapping[str, Sequence[PageRecord]]) -> list[RankingPair]:
     """Does each extractor really beat the next one down the table? A paired test
-    (`bench.scoring.stats.compare`) of per-page F1 over the pages both scored, for each neighbouring
-    pair in F1 order: a report can then say which differences are more than chance."""
+    (`bench.scoring.stats.compare`) of per-page F1 over the pages both scored, for each
+    neighbouring pair in F1 order: a report can then say which differences are more than
+    chance."""
     scored = by_f1([row for row in extractors if row["f1"] is not None])
-    pairs = []
+    pairs: list[RankingPair] = []
     for better, worse in pairwise(scored):
         f1_a = {r["page"]: r["f1"] for r in records[better["name"]] if r["f1"] is not None}
         f1_b = {r["page"]: r["f1"] for r in records[worse["name"]] if r["f1"] is not None}
@@ -95,13 +105,13 @@ def ranking(extractors: Sequence[Mapping[str, Any]],
     return pairs
 
 
-def _undecodable(records: Sequence[Mapping[str, Any]]) -> set[str]:
+def _undecodable(records: Sequence[PageRecord]) -> set[str]:
     """Pages no charset decodes (an extractor given raw bytes never meets this)."""
     return {record["page"] for record in records
             if (record["error"] or "").startswith(UNDECODABLE)}
 
 
-def scoring_header(dataset: Dataset, metric: Metric) -> dict[str, Any]:
+def scoring_header(dataset: Dataset, metric: Metric) -> ScoringHeader:
     """What every summary says about how it scored: the signature, the metric, the bootstrap
     and the dataset (shared by runs and `score-predictions`)."""
     return {
@@ -116,19 +126,24 @@ def scoring_header(dataset: Dataset, metric: Metric) -> dict[str, Any]:
 
 
 def summarize(*, run_id: str, dataset: Dataset, extractors: Sequence[System],
-              records: Sequence[Mapping[str, Any]], metric: Metric) -> dict[str, Any]:
+              records: Sequence[PageRecord], metric: Metric) -> Summary:
     """The summary of a run: one entry per extractor, with the signature of every score."""
-    by_extractor: dict[str, list[Mapping[str, Any]]] = {e.name: [] for e in extractors}
+    by_extractor: dict[str, list[PageRecord]] = {e.name: [] for e in extractors}
     # Page order, not completion order: the bootstrap draws pages by position, and sums in one
     # order give one float, so a re-run (cached or on other cores) prints the same numbers.
     for record in sorted(records, key=lambda record: record["page"]):
         if record["extractor"] in by_extractor:
             by_extractor[record["extractor"]].append(record)
     rows = [extractor_summary(e, by_extractor[e.name], metric) for e in extractors]
+    header = scoring_header(dataset, metric)
     return {
         "schema": SUMMARY_SCHEMA,
         "run_id": run_id,
-        **scoring_header(dataset, metric),
+        "signature": header["signature"],
+        "metric": header["metric"],
+        "averaging": header["averaging"],
+        "bootstrap": header["bootstrap"],
+        "dataset": header["dataset"],
         "extractors": rows,
         "ranking": ranking(rows, by_extractor),
         "undecodable": len(_undecodable(records)),
