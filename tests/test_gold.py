@@ -44,10 +44,10 @@ def copy_reference(reference_copy: Path) -> Path:
     return reference_copy
 
 
-def _edit(record: Path, old: str, new: str) -> None:
+def _edit(record: Path, old: str, new: str, *, count: int = 1) -> None:
     text = record.read_text(encoding="utf-8")
     assert old in text
-    record.write_text(text.replace(old, new, 1), encoding="utf-8")
+    record.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
 @pytest.mark.parametrize(("old", "new", "field", "problem"), [
@@ -93,5 +93,28 @@ def test_empty_folder(tmp_path: Path) -> None:
 
 def test_content_hash_changes_with_the_gold(copy_reference: Path) -> None:
     before = load_gold(copy_reference.parent).content_hash
-    _edit(copy_reference, "পেসকভ বলেন", "পেসকভ বললেন")
+    _edit(copy_reference, "পেসকভ বলেন", "পেসকভ বললেন", count=2)  # body and body_markdown
     assert load_gold(copy_reference.parent).content_hash != before
+
+
+def test_body_markdown_must_read_as_the_body(copy_reference: Path) -> None:
+    _edit(copy_reference, "পেসকভ বলেন", "পেসকভ বললেন")  # the body only
+    with pytest.raises(GoldError) as caught:
+        load_page(copy_reference)
+    assert str(caught.value).startswith(f"{copy_reference}: field 'body_markdown': line 2 of "
+                                        "its plain text is 'পেসকভ বলেন,")
+
+
+def test_content_hash_changes_with_the_structure_alone(copy_reference: Path) -> None:
+    before = load_gold(copy_reference.parent)
+    text = copy_reference.read_text(encoding="utf-8")
+    first = before.pages[0].body.split("\n\n")[0]
+    at = text.rindex(f"\n{first}\n")  # in body_markdown, which follows body
+    copy_reference.write_text(f"{text[:at]}\n## {text[at + 1:]}", encoding="utf-8")
+    after = load_gold(copy_reference.parent)
+    assert after.pages[0].body == before.pages[0].body
+    assert after.content_hash != before.content_hash
+
+
+def test_every_bundled_page_carries_its_structure() -> None:
+    assert all(page.markdown for page in load_gold())

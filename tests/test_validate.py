@@ -28,7 +28,8 @@ def test_reference_page_is_valid(record: Path) -> None:
 
 def test_body_paragraph_not_on_the_page(record: Path) -> None:
     text = record.read_text(encoding="utf-8")
-    record.write_text(text.replace("পেসকভ বলেন,", "পেসকভ জানান,", 1), encoding="utf-8")
+    # In body and body_markdown alike, which must read the same.
+    record.write_text(text.replace("পেসকভ বলেন,", "পেসকভ জানান,", 2), encoding="utf-8")
     problems, _ = validate_gold(record.parent)
     assert problems == [f"{record}: field 'body paragraph 2': not found on the page: "
                         "'পেসকভ জানান, পিয়ংইয়ংয়ের সঙ্গে আমাদের নিজস্ব সম্পর্ক রয়েছে। "

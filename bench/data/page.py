@@ -33,6 +33,9 @@ class Gold:
     with_snippets: tuple[str, ...] = ()
     without_snippets: tuple[str, ...] = ()
     boilerplate: tuple[Snippet, ...] = ()
+    markdown: str | None = None
+    """The body with its structure (headings, lists, tables, code, links, quotes) as Markdown,
+    when the gold has it; its plain text is the body."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class Page:
     with_snippets: tuple[str, ...] = ()
     without_snippets: tuple[str, ...] = ()
     boilerplate: tuple[Snippet, ...] = ()
+    markdown: str | None = None
+    """The body as Markdown, with its structure (`Gold.markdown`)."""
     meta: Mapping[str, str] = field(default_factory=dict)
     """Other fields of the gold record (title, headline, hard cases, ...) for breakdowns."""
     html: bytes | None = None
@@ -58,7 +63,8 @@ class Page:
     def gold(self) -> Gold:
         """The page's gold, for scoring."""
         return Gold(body=self.body, with_snippets=self.with_snippets,
-                    without_snippets=self.without_snippets, boilerplate=self.boilerplate)
+                    without_snippets=self.without_snippets, boilerplate=self.boilerplate,
+                    markdown=self.markdown)
 
     def read_html(self) -> bytes:
         """Return the raw HTML bytes as served (gzip files are decompressed)."""
@@ -104,9 +110,12 @@ class Dataset:
 
 
 def gold_key(page: Page) -> str:
-    """A SHA-256 of a page's gold (body, snippets, labeled boilerplate), not of its HTML."""
+    """A SHA-256 of a page's gold (body, snippets, labeled boilerplate, Markdown body), not of
+    its HTML."""
     gold = [page.body or "", *page.with_snippets, "\x00", *page.without_snippets, "\x00",
             *(f"{s.category}\x01{s.text}" for s in page.boilerplate)]
+    if page.markdown is not None:  # pages without one keep the key they had before
+        gold += ["\x03", page.markdown]
     return hashlib.sha256("\x02".join(gold).encode()).hexdigest()
 
 

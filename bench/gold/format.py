@@ -17,6 +17,8 @@ from typing import Any
 from bench.data.page import Dataset, Page, Snippet, hash_pages
 from bench.gold.difficulty import band, body_share
 from bench.errors import BenchError, GoldError
+from bench.text.markdown import plain_text
+from bench.text.normalize import shorten
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -34,7 +36,7 @@ HARD_CASES = ("split-body", "long-comments", "related-in-article", "table-layout
               "long-body", "heavy-page", "wrong-charset", "trending-in-article",
               "caption-alt-figcaption-paragraph", "teaser-between-paragraphs")
 _REQUIRED_STR = ("id", "url", "language", "page_type", "title", "body")
-_OPTIONAL_STR = ("headline", "byline", "dateline", "encoding", "notes")
+_OPTIONAL_STR = ("headline", "byline", "dateline", "encoding", "notes", "body_markdown")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 # BCP-47 shape: language, optional script, optional region, optional variants.
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-[a-z0-9]{5,8})*")
@@ -91,6 +93,9 @@ def page_from_record(record: Mapping[str, Any], record_path: Path) -> Page:
         raise GoldError(path, "hard_cases", f"{hard_cases!r}: each must be one of "
                         f"{', '.join(HARD_CASES)}")
     boilerplate = _snippets(record.get("boilerplate"), path)
+    markdown = fields["body_markdown"].strip() or None
+    if markdown is not None:
+        _check_markdown(markdown, fields["body"], path)
     html_path = path.with_suffix(".html")
     if not html_path.is_file():
         raise GoldError(path, "(html)", f"the page {html_path.name} is missing")
@@ -99,7 +104,24 @@ def page_from_record(record: Mapping[str, Any], record_path: Path) -> Page:
     return Page(id=fields["id"], html_path=html_path, url=fields["url"],
                 encoding=fields["encoding"] or None, language=fields["language"],
                 page_type=fields["page_type"], body=fields["body"].strip(),
-                boilerplate=boilerplate, meta=meta)
+                boilerplate=boilerplate, markdown=markdown, meta=meta)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.splitlines() if line.strip()]
+
+
+def _check_markdown(markdown: str, body: str, path: Path) -> None:
+    """The Markdown body must read as the plain body, line for line (blank lines between blocks
+    aside), so that the structured and the plain gold can never disagree."""
+    rendered, plain = _lines(plain_text(markdown)), _lines(body)
+    for number, (got, want) in enumerate(zip(rendered, plain, strict=False), start=1):
+        if got != want:
+            raise GoldError(path, "body_markdown", f"line {number} of its plain text is "
+                            f"{shorten(got, 50)!r} where body has {shorten(want, 50)!r}")
+    if len(rendered) != len(plain):
+        raise GoldError(path, "body_markdown", f"its plain text has {len(rendered)} lines, "
+                        f"body has {len(plain)}")
 
 
 def _snippets(value: Any, path: Path) -> tuple[Snippet, ...]:

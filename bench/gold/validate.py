@@ -2,7 +2,8 @@
 
 Beyond what loading checks (fields, vocabularies, language tags), every body paragraph must be
 on the page as visible text, and every boilerplate line must be on the page and not in the body,
-all compared after normalisation with white space collapsed. A boilerplate line counts as part
+all compared after normalisation with white space collapsed; the structure of `body_markdown`
+must be the page's markup (`bench.gold.structure`). A boilerplate line counts as part
 of the body when it equals a body paragraph, or when it has six tokens or more and occurs inside
 one: shorter lines (a list number "১০", a menu item "জাতীয়", three Han characters) occur inside
 body sentences by coincidence and are only checked for presence.
@@ -18,6 +19,7 @@ from bench.errors import BenchError, GoldError
 from bench.gold.format import bundled_gold_dir, load_page
 from bench.text.normalize import collapse_whitespace, normalize, shorten
 from bench.gold.page_text import page_text
+from bench.gold.structure import check_structure
 from bench.text.tokenizers import UnicodeTokenizer
 
 _MIN_TOKENS_FOR_BODY_CHECK = 6
@@ -73,6 +75,8 @@ def check_page(page: Page, record_path: Path) -> list[str]:
                     and line_tokens in body_tokens):
                 problems.append(str(GoldError(record_path, where,
                                               f"is part of the body: {shorten(line, 60)!r}")))
+    if page.markdown is not None:
+        problems += check_structure(page.markdown, html, record_path)
     return problems
 
 

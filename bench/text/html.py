@@ -11,7 +11,7 @@ import json
 import lxml.html
 from lxml import etree
 
-_INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
+INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
 _BLOCK_TAGS = frozenset((
     "address", "article", "aside", "blockquote", "br", "button", "caption", "dd", "details",
     "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
@@ -29,14 +29,19 @@ def parse_html(html: str) -> etree._Element:
                                          parser=lxml.html.HTMLParser(encoding="utf-8"))
 
 
-def visible_text(html: str) -> str:
-    """All text a reader sees, one line per block element, white space inside lines collapsed."""
+def visible_tree(html: str) -> etree._Element:
+    """The page's tree without what a reader does not see (scripts, styles, hidden elements)."""
     root = parse_html(html)
-    etree.strip_elements(root, *_INVISIBLE_TAGS, etree.Comment, etree.ProcessingInstruction,
+    etree.strip_elements(root, *INVISIBLE_TAGS, etree.Comment, etree.ProcessingInstruction,
                          with_tail=False)
     for hidden in root.xpath('//*[@hidden or contains(translate(@style," ",""),"display:none")]'):
         hidden.drop_tree()
-    return element_text(root)
+    return root
+
+
+def visible_text(html: str) -> str:
+    """All text a reader sees, one line per block element, white space inside lines collapsed."""
+    return element_text(visible_tree(html))
 
 
 def text_with_scripts(html: str) -> str:
