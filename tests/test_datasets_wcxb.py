@@ -1,6 +1,6 @@
 """The WCXB importer on a small fixture written for these tests, shaped like WCXB 1.0's files
 (`schema_version` 2.0: `file_id`, `_internal.page_type` with confidence and tags,
-`main_content_markdown`, which boilerbench does not score); no public copy is at hand."""
+`main_content_markdown`, read as the page's structured gold)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,17 @@ def test_all_splits_by_default() -> None:
     assert dict(news.meta) == {"title": "Bridge reopens", "author": "Sam Example",
                                "publish_date": "2026-01-15", "split": "dev"}
     assert b"<article><h1>Bridge reopens</h1>" in news.read_html()
+    assert news.markdown == ("The **old river bridge** reopened on Monday after two years of "
+                             "repairs.\n\n#### Cycling\n\nCyclists now have their own lane on "
+                             "the north side.")
+    assert news.gold.markdown == news.markdown
+
+
+def test_a_page_without_markdown_has_no_structured_gold(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURE, tmp_path / "w")
+    _rewrite(tmp_path / "w" / "dev" / "ground-truth" / "dev-news.json",
+             lambda record: record["ground_truth"].pop("main_content_markdown"))
+    assert load(tmp_path / "w").pages[0].markdown is None
 
 
 def test_one_split() -> None:

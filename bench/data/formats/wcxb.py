@@ -5,6 +5,8 @@ A ground-truth file holds a `ground_truth` object (`main_content`: the full text
 split by blank lines; `with` / `without` snippets; `title`, `author`, `publish_date`), an
 optional `url`, and `_internal.page_type.primary` (or a plain `page_type`), the page type
 (`category`, an older label, is read as `collection`, as WCXB's own script does).
+`main_content_markdown`, on most pages the same content with its structure, is read as the
+page's structured gold.
 `metadata.json`'s `splits.<split>.count`, when given, must match the pages found.
 """
 
@@ -47,6 +49,8 @@ def _page(gold_path: Path, split: str) -> Page:
     if not isinstance(gold, dict):
         raise BenchError(f"{where}: field 'ground_truth': missing or not an object")
     body = string_field(gold, "main_content", f"{where}: ground_truth", required=False)
+    markdown = string_field(gold, "main_content_markdown", f"{where}: ground_truth",
+                            required=False)
     with_snippets = string_list_field(gold, "with", f"{where}: ground_truth")
     without_snippets = string_list_field(gold, "without", f"{where}: ground_truth")
     if body is None and not with_snippets and not without_snippets:
@@ -58,7 +62,8 @@ def _page(gold_path: Path, split: str) -> Page:
     return Page(id=gold_path.stem, html_path=html_path,
                 url=string_field(record, "url", where, required=False),
                 page_type=_page_type(record, where), body=body, with_snippets=with_snippets,
-                without_snippets=without_snippets, meta=meta | {"split": split})
+                without_snippets=without_snippets, markdown=markdown or None,
+                meta=meta | {"split": split})
 
 
 def _check_count(metadata: dict[str, Any], split: str, found: int, where: Path) -> None:
