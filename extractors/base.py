@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
+
+from bench.errors import BenchError
+
+OUTPUT_FORMATS = ("text", "markdown", "html")
+"""What an extractor can return: plain text, Markdown or HTML."""
 
 
 @cache
@@ -30,6 +35,10 @@ class Extractor:
     None. `settings` names the non-default options, so that two configurations of one package
     are told apart in results and caches. `cacheable` is False for ad hoc extractors whose code
     can change without their version changing.
+
+    `output_format` is what `extract` returns (plain text unless said otherwise); `formats`
+    maps the other formats the adapter can give to the function giving each. `in_format` makes
+    the extractor that gives one of them: a different extractor, by name and settings.
     """
 
     name: str
@@ -40,6 +49,30 @@ class Extractor:
     accepts_bytes: bool = False
     wants_language: bool = False
     cacheable: bool = True
+    output_format: str = "text"
+    formats: Mapping[str, Callable[..., str]] = field(default_factory=dict)
+
+    @property
+    def output_formats(self) -> tuple[str, ...]:
+        """Every format this extractor can give, its own first."""
+        return (self.output_format, *self.formats)
+
+    def cannot_give(self, output_format: str) -> BenchError:
+        """The error for asking this extractor for a format it does not give."""
+        return BenchError(f"extractor {self.name!r} cannot give {output_format} (it gives "
+                          f"{', '.join(self.output_formats)})")
+
+    def in_format(self, output_format: str) -> Extractor:
+        """This extractor giving `output_format`. The format joins its name
+        (`trafilatura@markdown`) and settings, so that results, caches and summaries of two
+        formats never mix."""
+        if output_format == self.output_format:
+            return self
+        if output_format not in self.formats:
+            raise self.cannot_give(output_format)
+        return replace(self, name=f"{self.name}@{output_format}",
+                       extract=self.formats[output_format], output_format=output_format,
+                       formats={}, settings={**self.settings, "output_format": output_format})
 
     @property
     def version(self) -> str:
@@ -51,3 +84,17 @@ class Extractor:
         if self.wants_language:
             return self.extract(html, url, language=language)
         return self.extract(html, url)
+
+
+def in_output_format(extractors: Sequence[Extractor], output_format: str, *,
+                     strict: bool) -> tuple[list[Extractor], list[Extractor]]:
+    """The extractors that can give `output_format`, in it, and those that cannot (with
+    `strict`, any that cannot raises: it was asked for by name)."""
+    if output_format not in OUTPUT_FORMATS:
+        raise BenchError(f"--output-format {output_format!r}: must be one of "
+                         f"{', '.join(OUTPUT_FORMATS)}")
+    able = [e for e in extractors if output_format in e.output_formats]
+    unable = [e for e in extractors if output_format not in e.output_formats]
+    if strict and unable:
+        raise unable[0].cannot_give(output_format)
+    return [extractor.in_format(output_format) for extractor in able], unable

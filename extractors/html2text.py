@@ -12,4 +12,5 @@ def _extract(html: str, url: str | None) -> str:
 
 
 html2text_extractor = Extractor(name="html2text", package="html2text", extract=_extract,
-                                description="html2text(): the page as Markdown (baseline)")
+                                description="html2text(): the page as Markdown (baseline)",
+                                output_format="markdown")

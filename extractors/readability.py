@@ -1,4 +1,5 @@
-"""readability-lxml: its article HTML turned into text with lxml, paragraph breaks kept."""
+"""readability-lxml: its article HTML turned into text with lxml, paragraph breaks kept; it
+can also give that HTML, or the HTML as Markdown (markdownify)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,21 @@ from readability import Document
 
 from bench.text.html import element_text, parse_html
 from extractors.base import Extractor
+from extractors.converter import html_to_markdown
+
+
+def _article(html: str, url: str | None) -> str:
+    return str(Document(html, url=url).summary(html_partial=True))
 
 
 def _extract(html: str, url: str | None) -> str:
-    article_html = Document(html, url=url).summary(html_partial=True)
-    return element_text(parse_html(article_html))
+    return element_text(parse_html(_article(html, url)))
+
+
+def _markdown(html: str, url: str | None) -> str:
+    return html_to_markdown(_article(html, url))
 
 
 readability = Extractor(name="readability", package="readability-lxml", extract=_extract,
-                        description="Document.summary(), text by lxml")
+                        description="Document.summary(), text by lxml",
+                        formats={"html": _article, "markdown": _markdown})

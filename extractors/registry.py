@@ -101,9 +101,12 @@ def load_target(target: str) -> Extractor:
 
 
 def load(name: str) -> Extractor:
-    """The extractor called `name`, or the ad hoc `module:function`; unknown names raise with
-    a "did you mean"."""
+    """The extractor called `name` (`NAME@FORMAT`: that extractor in another output format), or
+    the ad hoc `module:function`; unknown names raise with a "did you mean"."""
     names = registered()
+    base, _, output_format = name.partition("@")
+    if output_format and base in names:
+        return load(base).in_format(output_format)
     if name not in names:
         if ":" in name:
             return from_callable(name)

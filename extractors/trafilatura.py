@@ -1,5 +1,7 @@
 """trafilatura, with its default settings and three documented variants. It takes raw bytes
-too (and detects their charset), so pages that no charset decodes cleanly still reach it."""
+too (and detects their charset), so pages that no charset decodes cleanly still reach it. Each
+can also give Markdown or HTML (trafilatura's own `output_format`, links kept: without
+`include_links` it drops every link)."""
 
 from __future__ import annotations
 
@@ -16,8 +18,11 @@ def _extract(html: str | bytes, url: str | None, **options: Any) -> str:
 
 
 def _variant(name: str, description: str, **options: Any) -> Extractor:
+    formats = {form: partial(_extract, output_format=form, include_links=True, **options)
+               for form in ("markdown", "html")}
     return Extractor(name=name, package="trafilatura", extract=partial(_extract, **options),
-                     settings=options, description=description, accepts_bytes=True)
+                     settings=options, description=description, accepts_bytes=True,
+                     formats=formats)
 
 
 default = _variant("trafilatura", "default settings (comments included)")

@@ -25,6 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--type", action="append", default=[], dest="page_type",
                         help="only pages of this page type")
     add_metric_options(parser)
+    parser.add_argument("--output-format", choices=("text", "markdown", "html"), default=None,
+                        help="run the extractors that can give this format in it (NAME@FORMAT; "
+                             "default: each its own)")
     parser.add_argument("--by", action="append", default=[], metavar="FIELD",
                         help="also score per value of a page field: language, page_type, or "
                              "any field of the gold record (repeatable)")
@@ -49,6 +52,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.scoring.metrics import get_metric
     from bench.scoring.summary import summarize
     from extractors import registry
+    from extractors.base import in_output_format
 
     dataset = load_dataset(args.dataset, split=args.split).select(
         page_ids=args.page, languages=args.lang, page_types=args.page_type)
@@ -61,6 +65,15 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         extractors += command_extractors(args)
     else:
         extractors, _missing = registry.available()
+    if args.output_format:
+        extractors, unable = in_output_format(extractors, args.output_format,
+                                              strict=bool(args.extractor or args.extractor_cmd))
+        if unable and not args.json:
+            console.print(f"--output-format {args.output_format}: not run by "
+                          f"{', '.join(e.name for e in unable)} (they cannot give it)",
+                          markup=False, highlight=False)
+        if not extractors:
+            raise BenchError(f"no extractor here can give {args.output_format}")
     executor = worker_pool(args)
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
     run_dir: Path = args.resume or args.reports_dir / new_run_id()
