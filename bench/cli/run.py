@@ -45,7 +45,13 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     """Run, write the run directory, print the table (or JSON)."""
     from bench.cli._execution import command_extractors, output_cache, worker_pool
     from bench.data.formats import absolute_spec, load_dataset
-    from bench.report.terminal import breakdown_table, leaks_tables, ranking_table, summary_table
+    from bench.report.terminal import (
+        breakdown_table,
+        leaks_tables,
+        ranking_table,
+        structure_table,
+        summary_table,
+    )
     from bench.run.runner import run
     from bench.run.store import RunStore, manifest_for, new_run_id
     from bench.scoring.breakdown import breakdown, check_field
@@ -112,6 +118,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         console.print(summary_table(summary))
         if (ranking := ranking_table(summary)) is not None:
             console.print(ranking)
+        if (kinds := structure_table(summary["extractors"])) is not None:
+            console.print(kinds)
         for table in leaks_tables(summary["extractors"], width=console.width):
             console.print(table)
         for field, rows in summary.get("breakdowns", {}).items():

@@ -1,9 +1,11 @@
-"""`boilerbench score GOLD.txt OUTPUT.txt`: one pair of text files, one score and signature."""
+"""`boilerbench score GOLD.txt OUTPUT.txt`: one pair of text files, one score and signature
+(with `--metric structure`, two Markdown files, and the score of each element kind)."""
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 from pathlib import Path
 
 from rich.console import Console
@@ -26,9 +28,15 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     gold, output = read_text(args.gold), read_text(args.output)
     dataset = f"file-{hashlib.sha256(gold.encode()).hexdigest()[:12]}"
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset)
-    score = metric.page_score(gold, output)
+    stats = metric.page_stats(gold, output)
+    score, details = metric.score_stats(stats), metric.details(stats)
     if args.json:
-        console.print_json(score.to_json())
+        kinds = {"kinds": details} if details else {}
+        console.print_json(json.dumps({**score.to_dict(), **kinds}, ensure_ascii=False))
     else:
         console.print(score.format(), markup=False, highlight=False)
+        if details:
+            from bench.report.terminal import kinds_table
+
+            console.print(kinds_table(details))
     return 0

@@ -19,6 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="prediction files, {id: {\"articleBody\": text}}; the file name "
                              "(without .json) names the system")
     add_metric_options(parser)
+    parser.add_argument("--output-format", choices=("text", "markdown", "html"), default="text",
+                        help="what the predictions are (default: text; --metric structure "
+                             "scores only markdown)")
     parser.add_argument("--leaks", action="store_true",
                         help="also report leaks of labeled boilerplate and duplication")
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
@@ -31,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Score every file and print one table (or JSON)."""
     from bench.data.formats import load_dataset
-    from bench.report.terminal import leaks_tables, predictions_table
+    from bench.report.terminal import leaks_tables, predictions_table, structure_table
     from bench.run.predictions import score_files
     from bench.run.workers import default_jobs
     from bench.scoring.metrics import get_metric
@@ -41,12 +44,15 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     dataset = load_dataset(args.dataset)
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
     systems = score_files(dataset, args.predictions, metric=metric,
-                          jobs=args.jobs or default_jobs(), diagnostics=args.leaks)
+                          jobs=args.jobs or default_jobs(), diagnostics=args.leaks,
+                          output_format=args.output_format)
     summary: PredictionsSummary = {**scoring_header(dataset, metric), "systems": systems}
     if args.json:
         console.print_json(json.dumps(summary, ensure_ascii=False))
         return 0
     console.print(predictions_table(summary))
+    if (kinds := structure_table(systems)) is not None:
+        console.print(kinds)
     for table in leaks_tables(systems, width=console.width):
         console.print(table)
     return 0

@@ -20,6 +20,7 @@ from bench.report.plain import (
     RANKING_HEADERS,
     breakdown_rows,
     f1_cell,
+    kind_rows,
     leak_rows,
     leaked,
     number,
@@ -133,6 +134,23 @@ def _heatmap_section(run: Run) -> str:
     return "".join(parts)
 
 
+def _kinds_section(summary: Summary) -> str:
+    """Structure F1 per element kind and extractor, as a heatmap (structure runs only)."""
+    rows = ranked(summary)
+    kinds = kind_rows(rows)
+    if not kinds:
+        return ""
+    names = [row["name"] for row in rows]
+    cells = [[kind, str(gold), *("n/a" if score is None else f"{score[0]:.3f}"
+                                 for score in scores)] for kind, gold, scores in kinds]
+    styles = [["", "", *("" if score is None else _heat(score[0]) for score in scores)]
+              for _kind, _gold, scores in kinds]
+    return ("<h2>Structure by element kind</h2>"
+            '<p class="meta">F1 of each kind of element (gold: how many the scored pages hold); '
+            "red at 0, green at 1; n/a: outputs not in Markdown, never scored on structure.</p>"
+            + _table(["kind", "gold", *names], cells, styles=styles))
+
+
 def _leak_section(summary: Summary) -> str:
     leaks = leak_rows(summary)
     if not leaks:
@@ -236,5 +254,5 @@ def render(run: Run, dataset: Dataset | None, *, page_limit: int | None = None) 
         f'{_e(environment.get("boilerbench", "?"))}, Python {_e(environment.get("python", "?"))}'
         "</p>"
         + _summary_section(summary) + _ranking_section(summary) + _charts_section(summary)
-        + _heatmap_section(run) + _leak_section(summary) + pages
+        + _heatmap_section(run) + _kinds_section(summary) + _leak_section(summary) + pages
         + '<footer id="end" class="meta">End of report.</footer></body></html>\n')

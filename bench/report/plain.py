@@ -40,12 +40,35 @@ def ranked(summary: Summary) -> list[ExtractorRow]:
 
 def extra_fields(rows: Sequence[ScoresSummary]) -> list[str]:
     """Corpus values beyond P/R/F1 worth a column (aeb's accuracy, wcxb's snippet rates);
-    pooled micro scores stay in JSON."""
+    pooled micro scores stay in JSON, and structure's values per element kind go to the kinds
+    table (`kind_rows`)."""
     fields: dict[str, None] = {}
     for row in rows:
         fields.update(dict.fromkeys(key for key in row["values"] or {}
-                                    if key not in _HEADLINE and not key.startswith("micro_")))
+                                    if key not in _HEADLINE and not key.startswith("micro_")
+                                    and not key.endswith(_KIND_DETAILS)))
     return list(fields)
+
+
+_KIND_DETAILS = ("_f1", "_precision", "_recall", "_gold")
+
+
+KindRow = tuple[str, int, list[tuple[float, ...] | None]]
+
+
+def kind_rows(rows: Sequence[ScoresSummary]) -> list[KindRow]:
+    """The structure metric's kinds (those with a `<kind>_gold` count), each with its gold
+    count and, per row, (F1, precision, recall) or None for a row without scores."""
+    kinds = list(dict.fromkeys(key.removesuffix("_gold") for row in rows
+                               for key in row["values"] or {} if key.endswith("_gold")))
+    result = []
+    for kind in kinds:
+        gold = max(int((row["values"] or {}).get(f"{kind}_gold", 0)) for row in rows)
+        scores = [None if not (values := row["values"]) or f"{kind}_f1" not in values else
+                  tuple(values[f"{kind}_{what}"] for what in ("f1", "precision", "recall"))
+                  for row in rows]
+        result.append((kind, gold, scores))
+    return result
 
 
 def summary_headers(summary: Summary) -> list[str]:

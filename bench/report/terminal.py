@@ -3,13 +3,20 @@ through rich markup: every cell is a plain `Text`, so a page cannot inject style
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.table import Table
 from rich.text import Text
 
 from bench.report.diff import Segment
-from bench.report.plain import RANKING_HEADERS, extra_fields, interval, number, ranking_rows
+from bench.report.plain import (
+    RANKING_HEADERS,
+    extra_fields,
+    interval,
+    kind_rows,
+    number,
+    ranking_rows,
+)
 from bench.scoring.records import (
     BreakdownRow,
     PredictionsSummary,
@@ -166,3 +173,37 @@ def diff_legend() -> Text:
     return Text.assemble("legend: ", ("missing from the output", DIFF_STYLES["missing"]), ", ",
                          ("extra in the output", DIFF_STYLES["extra"]), ", ",
                          ("[category] leaked boilerplate", LEAK_STYLE))
+
+
+def kinds_table(details: Mapping[str, Mapping[str, float]]) -> Table:
+    """One output's structure score per element kind: counts and P/R/F1."""
+    table = Table(title=Text("structure by element kind"))
+    table.add_column("kind")
+    for header in ("tp", "fp", "fn", "precision", "recall", "F1"):
+        table.add_column(header, justify="right")
+    for kind, row in details.items():
+        table.add_row(Text(kind), *(_number(row[key], 2) for key in ("tp", "fp", "fn")),
+                      *(_number(row[key]) for key in ("precision", "recall", "f1")))
+    return table
+
+
+def structure_table(systems: Sequence[SystemRow]) -> Table | None:
+    """Structure F1 per element kind (rows) and extractor or system (columns, best F1 first),
+    precision and recall beside it; None unless the metric scores structure."""
+    rows = by_f1(systems)
+    kinds = kind_rows(rows)
+    if not kinds:
+        return None
+    table = Table(title=Text("structure F1 by element kind (precision/recall)"),
+                  caption=Text("gold: elements of that kind in the scored pages' gold; "
+                               "n/a: the extractor's outputs were not scored (not Markdown)"),
+                  caption_justify="left")
+    table.add_column("kind")
+    table.add_column("gold", justify="right")
+    for row in rows:
+        table.add_column(Text(row["name"]), justify="right")
+    for kind, gold, scores in kinds:
+        table.add_row(Text(kind), Text(str(gold)), *(
+            Text("n/a" if score is None else f"{score[0]:.3f} ({score[1]:.2f}/{score[2]:.2f})",
+                 justify="right") for score in scores))
+    return table

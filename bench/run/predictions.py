@@ -36,45 +36,49 @@ def check_ids(dataset: Dataset, predictions: Mapping[str, str], path: Path) -> N
 
 
 def score_predictions(dataset: Dataset, predictions: Mapping[str, str], *, name: str,
-                      metric: Metric, diagnostics: bool = False) -> SystemRow:
-    """The summary row of one system's predictions (with `diagnostics`: leaks and duplication)."""
+                      metric: Metric, diagnostics: bool = False,
+                      output_format: str = "text") -> SystemRow:
+    """The summary row of one system's predictions (with `diagnostics`: leaks and duplication),
+    texts of `output_format`."""
     records = [page_record(page, Extraction(page_id=page.id, extractor=name, version="",
                                             output=predictions[page.id], error=None,
-                                            seconds=0.0), metric, diagnostics=diagnostics)
+                                            seconds=0.0), metric, diagnostics=diagnostics,
+                           output_format=output_format)
                for page in dataset]
     return {"name": name, "pages": len(records), **scores_summary(records, metric)}
 
 
-def score_file(dataset: Dataset, path: Path, *, metric: Metric,
-               diagnostics: bool = False) -> SystemRow:
+def score_file(dataset: Dataset, path: Path, *, metric: Metric, diagnostics: bool = False,
+               output_format: str = "text") -> SystemRow:
     """Load, check and score one prediction file; the file name without .json names it."""
     predictions = load_predictions(path)
     check_ids(dataset, predictions, path)
     return score_predictions(dataset, predictions, name=path.stem, metric=metric,
-                             diagnostics=diagnostics)
+                             diagnostics=diagnostics, output_format=output_format)
 
 
-_FORKED: tuple[Dataset, Metric, bool] | None = None
+_FORKED: tuple[Dataset, Metric, bool, str] | None = None
 """What forked workers score against, inherited from the parent (nothing is pickled)."""
 
 
 def _score_in_worker(path: Path) -> SystemRow:
     assert _FORKED is not None
-    dataset, metric, diagnostics = _FORKED
-    return score_file(dataset, path, metric=metric, diagnostics=diagnostics)
+    dataset, metric, diagnostics, output_format = _FORKED
+    return score_file(dataset, path, metric=metric, diagnostics=diagnostics,
+                      output_format=output_format)
 
 
 def score_files(dataset: Dataset, paths: Sequence[Path], *, metric: Metric, jobs: int = 1,
-                diagnostics: bool = False) -> list[SystemRow]:
+                diagnostics: bool = False, output_format: str = "text") -> list[SystemRow]:
     """Summary rows of every file, in order; `jobs` > 1 scores files in forked processes
     (where the platform cannot fork, in this process)."""
     global _FORKED
     if jobs < 1:
         raise BenchError(f"--jobs must be at least 1, got {jobs!r}")
     if jobs == 1 or len(paths) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [score_file(dataset, path, metric=metric, diagnostics=diagnostics)
-                for path in paths]
-    _FORKED = (dataset, metric, diagnostics)
+        return [score_file(dataset, path, metric=metric, diagnostics=diagnostics,
+                           output_format=output_format) for path in paths]
+    _FORKED = (dataset, metric, diagnostics, output_format)
     try:
         with ProcessPoolExecutor(min(jobs, len(paths)),
                                  mp_context=multiprocessing.get_context("fork")) as pool:

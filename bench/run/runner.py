@@ -22,16 +22,18 @@ from extractors.base import Extractor
 
 
 def page_record(page: Page, extraction: Extraction, metric: Metric, *,
-                diagnostics: bool = True, scores: ScoreFields | None = None) -> PageRecord:
+                diagnostics: bool = True, scores: ScoreFields | None = None,
+                output_format: str = "text") -> PageRecord:
     """The JSON record of one page and extractor: identity, timing, output and scores (the
-    given `scores`, or `score_fields` computed here)."""
+    given `scores`, or `score_fields` computed here for an output of `output_format`)."""
     return {
         "page": page.id, "extractor": extraction.extractor, "version": extraction.version,
         "language": page.language, "page_type": page.page_type,
         "seconds": round(extraction.seconds, 6), "peak_mb": extraction.peak_mb,
         "cached": extraction.cached, "error": extraction.error, "output": extraction.output,
         **(scores if scores is not None else
-           score_fields(page.gold, extraction.output, metric, diagnostics=diagnostics)),
+           score_fields(page.gold, extraction.output, metric, diagnostics=diagnostics,
+                        output_format=output_format)),
     }
 
 
@@ -53,7 +55,8 @@ def run(dataset: Dataset, extractors: Sequence[Extractor], *, metric: Metric,
         for extraction in chain(hits, (executor or InlineExecutor()).map(to_run)):
             job = jobs[extraction.page_id, extraction.extractor]
             scores = cache.scores(job, metric) if cache and extraction.cached else None
-            record = page_record(job.page, extraction, metric, scores=scores)
+            record = page_record(job.page, extraction, metric, scores=scores,
+                                 output_format=job.extractor.output_format)
             store.append(record)
             if cache is not None:
                 cache.put(job, extraction)

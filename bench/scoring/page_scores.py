@@ -9,17 +9,19 @@ from bench.scoring.metrics.base import Metric
 from bench.scoring.records import ScoreFields
 
 
-def score_fields(gold: Gold, output: str, metric: Metric, *,
-                 diagnostics: bool = True) -> ScoreFields:
+def score_fields(gold: Gold, output: str, metric: Metric, *, diagnostics: bool = True,
+                 output_format: str = "text") -> ScoreFields:
     """The score fields of one output: the metric's statistics and P/R/F1 (None where the
-    gold cannot support the metric), and with `diagnostics` the duplication of the output and
-    the leaks of the gold's labeled boilerplate."""
+    gold cannot support the metric, or the metric does not score outputs of this format), and
+    with `diagnostics` the duplication of the output and the leaks of the gold's labeled
+    boilerplate."""
     fields: ScoreFields = {
         "stats": None, "precision": None, "recall": None, "f1": None,
         "duplication": duplication(output) if diagnostics else None,
         "leaks": leaks(gold.boilerplate, output) if diagnostics and gold.boilerplate else None,
     }
-    stats = metric.gold_stats(gold, output)
+    formats = metric.output_formats
+    stats = metric.gold_stats(gold, output) if formats is None or output_format in formats else None
     if stats is not None:
         score = metric.score_stats(stats)
         fields["stats"], fields["f1"] = list(stats), score.f1

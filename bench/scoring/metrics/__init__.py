@@ -17,6 +17,7 @@ METRICS: dict[str, str] = {
     "aeb": "bench.scoring.metrics.aeb:AEB",
     "snippets": "bench.scoring.metrics.snippets:Snippets",
     "wcxb": "bench.scoring.metrics.wcxb:WCXB",
+    "structure": "bench.scoring.metrics.structure:Structure",
 }
 
 

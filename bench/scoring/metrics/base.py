@@ -91,6 +91,8 @@ class Metric(ABC):
     default_normalized: ClassVar[bool] = True
     corpus_fields: ClassVar[tuple[str, ...]] = ("precision", "recall", "f1")
     averaging: ClassVar[str] = "macro: mean of per-page scores"
+    output_formats: ClassVar[frozenset[str] | None] = None
+    """The output formats this metric scores (None: any); other outputs are not applicable."""
 
     def __init__(self, *, tokenizer: str | None = None, normalized: bool | None = None,
                  dataset: str = "adhoc") -> None:
@@ -149,6 +151,11 @@ class Metric(ABC):
         """The Score of one page's (or a pooled) statistics."""
         precision, recall, f1 = (float(x) for x in self._scores(np.array([stats]))[0])
         return Score(precision, recall, f1, signature=self.signature)
+
+    def details(self, stats: PageStats) -> dict[str, dict[str, float]] | None:
+        """A breakdown of one page's statistics beyond P/R/F1 (structure: per element kind),
+        or None for metrics that have none."""
+        return None
 
     def page_score(self, gold: str, output: str) -> Score:
         """Score one output against its gold."""
