@@ -17,7 +17,9 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from extractors import registry
 
     loaded, missing = registry.available()
-    rows = [(e.name, e.version, e.package, e.description) for e in loaded]
+    rows = [(e.name, e.version, e.package, e.description + (
+        f" (also {', '.join(e.formats)}: NAME@FORMAT)" if e.formats else "")
+        + ("" if e.output_format == "text" else f" (gives {e.output_format})")) for e in loaded]
     rows += [(m.name, "not installed", "", m.install or m.reason) for m in missing]
     console.print(extractor_table(rows))
     return 0
