@@ -5,7 +5,9 @@ every boilerplate category (leaked snippets / labeled snippets), with the run's 
 gate compares a run with it and fails when an extractor's corpus F1 drops by more than the
 tolerance *and* a paired test over the pages both scored says the drop is real; when one page's
 F1 drops by more than the page tolerance; or when a category's leak rate rises by more than the
-leak tolerance. `compare` between two runs is the same comparison with every tolerance zero.
+leak tolerance; with `--metric structure`, also when one kind of element's F1 (tables,
+headings, ...) drops by more than the corpus tolerance, naming the kind. `compare` between two
+runs is the same comparison with every tolerance zero.
 Everything here is pure: reading and writing files is the commands' job. It reads finished
 runs (`bench.run`) and is rendered by `bench.report.gate`.
 """
@@ -135,6 +137,17 @@ class LeakChange:
 
 
 @dataclass(frozen=True)
+class KindChange:
+    """One kind of element's structure F1 for one extractor, before and after."""
+
+    extractor: str
+    kind: str
+    before: float
+    after: float
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
 class GateResult:
     """Everything that changed between a baseline and a run, and the verdict."""
 
@@ -146,6 +159,7 @@ class GateResult:
     pages: tuple[PageChange, ...]
     leaks: tuple[LeakChange, ...]
     notes: tuple[str, ...]
+    kinds: tuple[KindChange, ...] = ()
 
     @property
     def failures(self) -> list[str]:
@@ -156,6 +170,8 @@ class GateResult:
                   f"{change.after:.3f}" for change in self.pages if change.verdict == "worse"]
         lines += [f"{change.extractor}: {change.category} leaks {_counts(change.before)} → "
                   f"{_counts(change.after)}" for change in self.leaks if change.verdict == "worse"]
+        lines += [f"{change.extractor}: {change.kind} lost structure, F1 {change.before:.3f} → "
+                  f"{change.after:.3f}" for change in self.kinds if change.verdict == "worse"]
         return lines
 
     @property
@@ -172,7 +188,12 @@ class BaselineLeak(TypedDict):
     rate: float | None
 
 
-class BaselineExtractor(TypedDict):
+class _BaselineKinds(TypedDict, total=False):
+    kinds: dict[str, float]
+    """Structure runs only: F1 per kind of element the gold holds (docs/scoring.md)."""
+
+
+class BaselineExtractor(_BaselineKinds):
     """One extractor of a baseline: corpus scores, page F1 (null: not applicable), leaks."""
 
     version: str
@@ -215,6 +236,11 @@ def baseline_of(run: Run) -> Baseline:
             "f1": row["f1"], "ci": row["ci"], "failures": row["failures"],
             "pages": {str(record["page"]): record["f1"] for record in run.records_of(row["name"])},
             "leaks": leaks}
+        values = row["values"] or {}
+        kinds = {key.removesuffix("_gold"): values[key.replace("_gold", "_f1")]
+                 for key, gold in values.items() if key.endswith("_gold") and gold > 0}
+        if kinds:
+            extractors[row["name"]]["kinds"] = kinds
     return {"schema": BASELINE_SCHEMA, "run_id": run.summary["run_id"],
             "signature": run.signature, "metric": run.summary["metric"],
             "dataset": run.summary["dataset"], "extractors": extractors}
@@ -294,6 +320,14 @@ def _leak_changes(name: str, before: BaselineExtractor, after: BaselineExtractor
     return changes
 
 
+def _kind_changes(name: str, before: BaselineExtractor, after: BaselineExtractor,
+                  tolerance: Tolerance) -> list[KindChange]:
+    old, new = before.get("kinds", {}), after.get("kinds", {})
+    return [KindChange(name, kind, old[kind], new[kind],
+                       _verdict(new[kind] - old[kind], tolerance.limit(old[kind])))
+            for kind in old if kind in new and new[kind] != old[kind]]
+
+
 def gate(before: Baseline, after: Baseline, *, checks: Checks,
          before_name: str, after_name: str) -> GateResult:
     """Compare two baselines (the second usually made from a fresh run) under `checks`."""
@@ -327,4 +361,6 @@ def gate(before: Baseline, after: Baseline, *, checks: Checks,
                     for change in _page_changes(name, old[name], new[name], checks.page)),
         leaks=tuple(change for name in common
                     for change in _leak_changes(name, old[name], new[name], checks.leak)),
-        notes=tuple(notes))
+        notes=tuple(notes),
+        kinds=tuple(change for name in common
+                    for change in _kind_changes(name, old[name], new[name], checks.corpus)))

@@ -3,6 +3,7 @@ structure lowers exactly that kind, and the plain-text metrics cannot see any of
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import shutil
@@ -13,7 +14,10 @@ from rich.console import Console
 
 from bench.cli import main
 from bench.data.page import Gold
+from bench.gate import Checks, baseline_of, gate
 from bench.gold.format import bundled_gold_dir, load_page
+from bench.report.html import render
+from bench.run.finished import Run
 from bench.scoring.metrics import get_metric
 from bench.scoring.metrics.structure import KINDS, Structure, pair, same_target
 from bench.scoring.page_scores import score_fields
@@ -198,17 +202,49 @@ def test_score_command_prints_kinds(tmp_path: Path) -> None:
     assert "table_cells" in text.getvalue()
 
 
-def test_a_run_scores_markdown_outputs_and_leaves_text_ones_out(tmp_path: Path) -> None:
-    out = io.StringIO()
+@pytest.fixture(scope="module")
+def structure_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Run, str]:
+    """trafilatura (plain text) and html2text (Markdown) on one gold page with a table."""
+    reports, out = tmp_path_factory.mktemp("reports"), io.StringIO()
     assert main(["run", "-e", "trafilatura", "-e", "html2text", "--metric", "structure",
                  "--page", "en-loomwright-*", "--no-progress", "--no-cache",
-                 "--reports-dir", str(tmp_path)], console=Console(file=out, width=250)) == 0
-    summary = json.loads(next(tmp_path.glob("*/summary.json")).read_text(encoding="utf-8"))
-    rows = {row["name"]: row for row in summary["extractors"]}
+                 "--reports-dir", str(reports)], console=Console(file=out, width=250)) == 0
+    return Run.load(next(reports.iterdir())), out.getvalue()
+
+
+def test_a_run_scores_markdown_outputs_and_leaves_text_ones_out(
+        structure_run: tuple[Run, str]) -> None:
+    run, out = structure_run
+    rows = {row["name"]: row for row in run.summary["extractors"]}
     assert rows["trafilatura"]["f1"] is None and rows["trafilatura"]["scored_pages"] == 0
     assert rows["html2text"]["scored_pages"] == 1
-    assert rows["html2text"]["values"]["table_cells_gold"] == 12
-    assert "structure F1 by element kind" in out.getvalue()
+    assert (rows["html2text"]["values"] or {})["table_cells_gold"] == 12
+    assert "structure F1 by element kind" in out
+    assert "headings_f1" not in out  # per-kind values are in the kinds table, not the summary
+
+
+def test_the_html_report_has_a_kinds_heatmap(structure_run: tuple[Run, str]) -> None:
+    run, _ = structure_run
+    page = render(run, None)
+    section = page[page.index("<h2>Structure by element kind</h2>"):]
+    section = section[:section.index("</table>")]
+    assert "<th>html2text</th>" in section and "<th>trafilatura</th>" in section
+    assert "<td>table_cells</td><td class=\"n\">12</td>" in section
+    assert "n/a" in section  # trafilatura's text outputs, never scored on structure
+
+
+def test_the_gate_names_a_kind_that_lost_its_structure(structure_run: tuple[Run, str]) -> None:
+    run, _ = structure_run
+    before = baseline_of(run)
+    assert before["extractors"]["html2text"]["kinds"]["table_cells"] > 0.4
+    assert "kinds" not in before["extractors"]["trafilatura"]
+    after = copy.deepcopy(before)
+    after["extractors"]["html2text"]["kinds"]["table_cells"] = 0.0
+    checks = Checks.parse(corpus="0.01", page="0.1", leak="0.1")
+    result = gate(before, after, checks=checks, before_name="baseline", after_name="run")
+    old = before["extractors"]["html2text"]["kinds"]["table_cells"]
+    assert result.failures == [f"html2text: table_cells lost structure, F1 {old:.3f} → 0.000"]
+    assert gate(before, before, checks=checks, before_name="a", after_name="b").passed
 
 
 def test_parse_reads_every_kind() -> None:
