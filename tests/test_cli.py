@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
 from bench.cli import main
 from bench.gold.format import load_gold
-from tests.conftest import REFERENCE_ID
-
-
-def run_cli(*argv: str) -> tuple[int, str]:
-    buffer = io.StringIO()
-    code = main(list(argv), console=Console(file=buffer, width=200, color_system=None))
-    return code, buffer.getvalue()
-
-
-def first_table(out: str) -> dict[str, list[str]]:
-    """The rows of the first table printed, by their first cell: the other cells, stripped."""
-    lines = out.splitlines()
-    end = next(i for i, line in enumerate(lines) if line.startswith("└"))
-    return {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:-1]]
-            for line in lines[:end] if "│" in line}
+from tests.helpers import REFERENCE_ID, first_table, public_data, run_cli
 
 
 def test_run_prints_the_table_for_five_configurations(tmp_path: Path) -> None:
@@ -178,8 +162,8 @@ def test_a_run_that_cannot_resume_closes_the_cache(
     assert closed == [1, 1]
 
 
-def test_score_predictions_reproduces_aeb(shared: Path) -> None:
-    aeb = shared / "datasets" / "aeb"
+def test_score_predictions_reproduces_aeb() -> None:
+    aeb = public_data("aeb")
     code, out = run_cli("score-predictions", "--dataset", f"aeb:{aeb}", "--metric", "aeb",
                         str(aeb / "output" / "trafilatura.json"),
                         str(aeb / "output" / "goose3.json"))
@@ -221,10 +205,10 @@ def test_run_on_a_dataset_split(tmp_path: Path) -> None:
     assert summary["undecodable"] == 0
 
 
-def test_run_on_snippet_gold_prints_n_a(tmp_path: Path, shared: Path) -> None:
+def test_run_on_snippet_gold_prints_n_a(tmp_path: Path) -> None:
     code, out = run_cli("run", "--reports-dir", str(tmp_path), "--no-progress", "-e",
                         "readability", "--dataset",
-                        f"trafilatura:{shared / 'datasets' / 'trafilatura-eval'}",
+                        f"trafilatura:{public_data('trafilatura-eval')}",
                         "--page", "die-partei*")
     assert code == 0
     (row,) = [line for line in out.splitlines() if "│ readability" in line]
@@ -268,7 +252,7 @@ def test_fetch_refuses_what_nothing_pins_before_any_download(
 def test_fetch_allowed_unpinned_prints_the_hashes_to_pin(
         tmp_path: Path, served: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -> None:
     from bench.data.formats.wcxb import load
-    from tests.test_fetch import WCXB_FIXTURE, wcxb_tar
+    from tests.helpers import WCXB_FIXTURE, wcxb_tar
 
     folder, url = served
     archive = wcxb_tar(folder / "wcxb.tar.gz")
@@ -291,7 +275,7 @@ def test_fetch_allowed_unpinned_prints_the_hashes_to_pin(
 
 def test_fetch_with_a_given_checksum_says_it_was_checked(
         tmp_path: Path, served: tuple[Path, str]) -> None:
-    from tests.test_fetch import wcxb_tar
+    from tests.helpers import wcxb_tar
 
     folder, url = served
     archive_sha256 = hashlib.sha256(wcxb_tar(folder / "w.tar.gz").read_bytes()).hexdigest()
@@ -301,7 +285,7 @@ def test_fetch_with_a_given_checksum_says_it_was_checked(
     assert f"archive SHA-256: {archive_sha256} (checked)\n" in out
 
 
-def test_ctrl_c_halfway_then_resume_loses_nothing(tmp_path: Path, shared: Path) -> None:
+def test_ctrl_c_halfway_then_resume_loses_nothing(tmp_path: Path) -> None:
     import os
     import signal
     import subprocess
@@ -309,7 +293,7 @@ def test_ctrl_c_halfway_then_resume_loses_nothing(tmp_path: Path, shared: Path) 
     import time
 
     argv = [str(Path(sys.executable).parent / "boilerbench"), "run", "--dataset",
-            f"aeb:{shared / 'datasets' / 'aeb'}", "-e", "trafilatura", "--jobs", "2",
+            f"aeb:{public_data('aeb')}", "-e", "trafilatura", "--jobs", "2",
             "--no-progress", "--reports-dir", str(tmp_path)]
     child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              env=os.environ)
@@ -325,7 +309,7 @@ def test_ctrl_c_halfway_then_resume_loses_nothing(tmp_path: Path, shared: Path) 
     assert err.strip().endswith(f"interrupted; continue with: boilerbench run --resume {run_dir}")
     before = [json.loads(line) for line in pages[0].read_text(encoding="utf-8").splitlines()]
     assert 40 <= len(before) < 181
-    code, out = run_cli("run", "--dataset", f"aeb:{shared / 'datasets' / 'aeb'}", "-e",
+    code, out = run_cli("run", "--dataset", f"aeb:{public_data('aeb')}", "-e",
                         "trafilatura", "--resume", str(run_dir), "--json")
     assert code == 0
     after = [json.loads(line) for line in pages[0].read_text(encoding="utf-8").splitlines()]

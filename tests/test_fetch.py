@@ -17,7 +17,7 @@ from bench.data.catalogue import FETCHABLE, PUBLIC
 from bench.data.fetch import Fetched, check_url, fetch
 from bench.data.formats.wcxb import load
 from bench.errors import BenchError
-from tests.test_archive import make_tar
+from tests.helpers import WCXB_FIXTURE, WCXB_TOP, make_tar, public_data, wcxb_tar
 
 
 def _sha256(path: Path) -> str:
@@ -28,21 +28,10 @@ def _quiet() -> Console:
     return Console(file=io.StringIO())
 
 
-WCXB_FIXTURE = Path(__file__).parent / "fixtures" / "wcxb"
-_TOP = "web-content-extraction-benchmark-62ff86d"
-
-
-def wcxb_tar(path: Path) -> Path:
-    """The small WCXB fixture packed like GitHub's archive: one top folder, the dataset inside."""
-    with tarfile.open(path, "w:gz") as tar:
-        tar.add(WCXB_FIXTURE, arcname=_TOP)
-    return path
-
-
 def _wcxb_zip(path: Path) -> Path:
     with zipfile.ZipFile(path, "w") as zip_file:
         for member in sorted(WCXB_FIXTURE.rglob("*")):
-            zip_file.write(member, f"{_TOP}/{member.relative_to(WCXB_FIXTURE)}")
+            zip_file.write(member, f"{WCXB_TOP}/{member.relative_to(WCXB_FIXTURE)}")
     return path
 
 
@@ -137,31 +126,29 @@ def test_a_download_with_nothing_pinned_is_refused_unless_allowed(
     assert (fetched.pages, fetched.archive_sha256) == (3, _sha256(archive))
 
 
-def test_allowing_unpinned_does_not_skip_a_pin_that_exists(tmp_path: Path, served: tuple[Path, str],
-                                                           shared: Path) -> None:
+def test_allowing_unpinned_does_not_skip_a_pin_that_exists(
+        tmp_path: Path, served: tuple[Path, str]) -> None:
     folder, url = served
-    _aeb_archive(shared, folder / "aeb.tar.gz", tamper=True)
+    _aeb_archive(folder / "aeb.tar.gz", tamper=True)
     with pytest.raises(BenchError, match=r"content hash [0-9a-f]{64}, expected 69d8fd53"):
         fetch("aeb", tmp_path / "aeb", url=url + "aeb.tar.gz", allow_unpinned=True,
               console=_quiet())
 
 
-def test_content_pins_are_the_shared_copies(shared: Path) -> None:
+def test_content_pins_are_the_shared_copies() -> None:
     """The pins were taken from the copies in ../shared, which SOURCE.md says are the pinned
     commits' files unchanged; this also catches a change to how content is hashed."""
     from bench.data.formats import load_dataset
 
     assert PUBLIC["aeb"].content_sha256 == load_dataset(
-        f"aeb:{shared / 'datasets' / 'aeb'}").content_hash
+        f"aeb:{public_data('aeb')}").content_hash
     assert PUBLIC["trafilatura"].content_sha256 == load_dataset(
-        f"trafilatura:{shared / 'datasets' / 'trafilatura-eval'}").content_hash
+        f"trafilatura:{public_data('trafilatura-eval')}").content_hash
 
 
-def _aeb_archive(shared: Path, path: Path, *, tamper: bool = False) -> Path:
+def _aeb_archive(path: Path, *, tamper: bool = False) -> Path:
     """A tar.gz laid out like GitHub's archive of AEB: one top folder, the dataset inside."""
-    import tarfile
-
-    source = shared / "datasets" / "aeb"
+    source = public_data("aeb")
     with tarfile.open(path, "w:gz", compresslevel=1) as tar:
         tar.add(source / "html", arcname="article-extraction-benchmark-4a3bc97/html")
         truth = (source / "ground-truth.json").read_bytes()
@@ -174,9 +161,9 @@ def _aeb_archive(shared: Path, path: Path, *, tamper: bool = False) -> Path:
 
 
 def test_aeb_is_checked_by_its_content_pin_without_an_archive_checksum(
-        tmp_path: Path, served: tuple[Path, str], shared: Path) -> None:
+        tmp_path: Path, served: tuple[Path, str]) -> None:
     folder, url = served
-    _aeb_archive(shared, folder / "aeb.tar.gz")
+    _aeb_archive(folder / "aeb.tar.gz")
     fetched = fetch("aeb", tmp_path / "aeb", url=url + "aeb.tar.gz", console=_quiet())
     assert (fetched.files, fetched.pages) == (182, 181)
     assert (fetched.archive_checked, fetched.content_checked) == (False, True)
@@ -186,10 +173,10 @@ def test_aeb_is_checked_by_its_content_pin_without_an_archive_checksum(
     assert len(load_dataset(f"aeb:{tmp_path / 'aeb'}")) == 181
 
 
-def test_a_tampered_dataset_is_refused_and_nothing_kept(tmp_path: Path, served: tuple[Path, str],
-                                                        shared: Path) -> None:
+def test_a_tampered_dataset_is_refused_and_nothing_kept(
+        tmp_path: Path, served: tuple[Path, str]) -> None:
     folder, url = served
-    _aeb_archive(shared, folder / "aeb.tar.gz", tamper=True)
+    _aeb_archive(folder / "aeb.tar.gz", tamper=True)
     with pytest.raises(BenchError, match=r"^aeb: the archive's dataset has content hash [0-9a-f]"
                                          r"{64}, expected 69d8fd53.*; nothing was kept$"):
         fetch("aeb", tmp_path / "aeb", url=url + "aeb.tar.gz", console=_quiet())

@@ -10,7 +10,7 @@ import pytest
 from bench.data.page import Gold
 from bench.scoring.metrics import get_metric
 from bench.scoring.metrics.wcxb import WCXB
-from tests.test_cli import first_table, run_cli
+from tests.helpers import first_table, public_data, run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -118,14 +118,14 @@ def _plain_wcxb(pairs: list[tuple[Gold, str]]) -> dict[str, float]:
             "without_rate": sum(without_rates) / len(without_rates)}
 
 
-def test_equals_the_plain_procedure_on_real_pages_and_predictions(shared: Path) -> None:
+def test_equals_the_plain_procedure_on_real_pages_and_predictions() -> None:
     """AEB's 181 gold bodies as WCXB gold, two snippets each (a sentence of the body; a line
     that is not in it), against the predictions of three systems in AEB's output/."""
     import json
 
     from bench.data.predictions import load_predictions
 
-    aeb = shared / "datasets" / "aeb"
+    aeb = public_data("aeb")
     truth = json.loads((aeb / "ground-truth.json").read_text(encoding="utf-8"))
     pages = [page(item["articleBody"], (item["articleBody"].split("\n")[0][:60],),
                   ("Subscribe to our newsletter", "All rights reserved"))
