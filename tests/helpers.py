@@ -3,8 +3,9 @@ datasets are, the command line with a captured console, archives made here, the 
 page, the gate's toy baselines, and finished run directories made with the real runner.
 
 Public datasets come from one folder, `$BOILERBENCH_DATA` (default `../shared/datasets` beside
-the checkout; the seed text is in `seeds/` beside it). A test whose data is missing skips, naming the command that provides it; where
-the env var CI is set it fails instead, so CI never goes green on tests it did not run.
+the checkout; the seed text is in `seeds/` beside it). A test whose data is missing skips,
+naming the command that provides it; where the env var CI is set it fails instead, so CI never
+goes green on tests it did not run.
 """
 
 from __future__ import annotations
