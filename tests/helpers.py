@@ -10,6 +10,7 @@ goes green on tests it did not run.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import statistics
@@ -24,7 +25,9 @@ from rich.console import Console
 
 from bench import __version__
 from bench.cli import main
+from bench.data.catalogue import PUBLIC
 from bench.data.page import Dataset, Page
+from bench.data.tree_hash import tree_hash
 from bench.gate import Checks, gate
 from bench.gold.format import bundled_gold_dir, load_page
 from bench.run.runner import run
@@ -122,6 +125,16 @@ def tar_folder(folder: Path, path: Path, *, top: str) -> Path:
     with tarfile.open(path, "w:gz") as tar:
         tar.add(folder, arcname=top)
     return path
+
+
+def pin(monkeypatch: pytest.MonkeyPatch, name: str, folder: Path | None,
+        **others: object) -> None:
+    """Pin the public dataset `name` to the tree hash of `folder` (None: no tree pin), its
+    other pins replaced as given: the pinned archives are not at hand, archives made here are."""
+    tree = tree_hash(folder) if folder else None
+    monkeypatch.setitem(PUBLIC, name, dataclasses.replace(
+        PUBLIC[name], tree_sha256=tree.sha256 if tree else None,
+        tree_files=tree.files if tree else None, **others))  # type: ignore[arg-type]
 
 
 WCXB_FIXTURE = Path(__file__).parent / "fixtures" / "wcxb"

@@ -9,8 +9,17 @@ from pathlib import Path
 import pytest
 
 from bench.cli import main
+from bench.data.tree_hash import tree_hash
 from bench.gold.format import load_gold
-from tests.helpers import REFERENCE_ID, first_table, public_data, run_cli
+from tests.helpers import (
+    REFERENCE_ID,
+    WCXB_FIXTURE,
+    first_table,
+    pin,
+    public_data,
+    run_cli,
+    wcxb_tar,
+)
 
 
 def test_run_prints_the_table_for_five_configurations(tmp_path: Path) -> None:
@@ -233,12 +242,16 @@ def test_datasets_lists_formats_and_public_datasets() -> None:
     lines = out.splitlines()
     assert "    boilerbench fetch aeb DEST" in lines
     assert "    boilerbench fetch trafilatura DEST" in lines
-    assert ("    boilerbench fetch wcxb DEST --allow-unpinned (archive pinned to a commit, no "
-            "checksum pinned yet)") in lines
+    assert "    boilerbench fetch wcxb DEST" in lines
+    assert "    in boilerbench fetch html-cleaning DEST" in lines  # cleaneval-final, ...
+    code, out = run_cli("datasets", "--hash", str(WCXB_FIXTURE))
+    assert (code, out) == (0, f"{tree_hash(WCXB_FIXTURE).sha256}  7 files  {WCXB_FIXTURE}\n")
 
 
 def test_fetch_refuses_what_nothing_pins_before_any_download(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    pin(monkeypatch, "wcxb", None)
     code, _ = run_cli("fetch", "wcxb", str(tmp_path / "w"), "--url",
                       "https://example.org/w.tar.gz")
     assert code == 2
@@ -250,10 +263,11 @@ def test_fetch_refuses_what_nothing_pins_before_any_download(
 
 
 def test_fetch_allowed_unpinned_prints_the_hashes_to_pin(
-        tmp_path: Path, served: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, served: tuple[Path, str], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from bench.data.formats.wcxb import load
-    from tests.helpers import WCXB_FIXTURE, wcxb_tar
 
+    pin(monkeypatch, "wcxb", None)
     folder, url = served
     archive = wcxb_tar(folder / "wcxb.tar.gz")
     dest = tmp_path / "wcxb"
@@ -263,6 +277,7 @@ def test_fetch_allowed_unpinned_prints_the_hashes_to_pin(
     archive_sha256 = hashlib.sha256(archive.read_bytes()).hexdigest()
     assert out == (f"3 pages (7 files) in {dest}; use: boilerbench run --dataset wcxb:{dest}\n"
                    f"archive SHA-256: {archive_sha256} (not checked)\n"
+                   f"tree hash:       {tree_hash(WCXB_FIXTURE).sha256} (not checked)\n"
                    f"content hash:    {load(WCXB_FIXTURE).content_hash} (not checked)\n")
     assert capsys.readouterr().err == (
         "warning: nothing was pinned to check this download against; once you trust it, pin "
@@ -274,15 +289,15 @@ def test_fetch_allowed_unpinned_prints_the_hashes_to_pin(
 
 
 def test_fetch_with_a_given_checksum_says_it_was_checked(
-        tmp_path: Path, served: tuple[Path, str]) -> None:
-    from tests.helpers import wcxb_tar
-
+        tmp_path: Path, served: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    pin(monkeypatch, "wcxb", WCXB_FIXTURE)
     folder, url = served
     archive_sha256 = hashlib.sha256(wcxb_tar(folder / "w.tar.gz").read_bytes()).hexdigest()
     code, out = run_cli("fetch", "wcxb", str(tmp_path / "w"), "--url", url + "w.tar.gz",
                         "--sha256", archive_sha256.upper(), "--no-progress")
     assert code == 0
     assert f"archive SHA-256: {archive_sha256} (checked)\n" in out
+    assert f"tree hash:       {tree_hash(WCXB_FIXTURE).sha256} (checked)\n" in out
 
 
 def test_ctrl_c_halfway_then_resume_loses_nothing(tmp_path: Path) -> None:

@@ -1,10 +1,12 @@
 """`fetch` against a local HTTP server on 127.0.0.1 serving archives made here; never the
-internet."""
+internet. The pinned archives themselves are not at hand, so each test pins the dataset to the
+tree hash of the archive it serves (the pins' values are checked in tests/test_tree_hash.py)."""
 
 from __future__ import annotations
 
 import hashlib
 import io
+import shutil
 import tarfile
 import zipfile
 from collections.abc import Callable
@@ -16,8 +18,17 @@ from rich.console import Console
 from bench.data.catalogue import FETCHABLE, PUBLIC
 from bench.data.fetch import Fetched, check_url, fetch
 from bench.data.formats.wcxb import load
+from bench.data.tree_hash import tree_hash
 from bench.errors import BenchError
-from tests.helpers import WCXB_FIXTURE, WCXB_TOP, make_tar, public_data, wcxb_tar
+from tests.helpers import (
+    WCXB_FIXTURE,
+    WCXB_TOP,
+    make_tar,
+    pin,
+    public_data,
+    tar_folder,
+    wcxb_tar,
+)
 
 
 def _sha256(path: Path) -> str:
@@ -26,6 +37,11 @@ def _sha256(path: Path) -> str:
 
 def _quiet() -> Console:
     return Console(file=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def _wcxb_pinned_to_its_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin(monkeypatch, "wcxb", WCXB_FIXTURE)
 
 
 def _wcxb_zip(path: Path) -> Path:
@@ -43,7 +59,8 @@ def test_a_good_archive_is_fetched_checked_and_unpacked(tmp_path: Path, served: 
     fetched = fetch("wcxb", tmp_path / "wcxb", url=url + "wcxb.archive", sha256=_sha256(archive),
                     console=_quiet())
     assert fetched == Fetched(files=7, pages=3, archive_sha256=_sha256(archive),
-                              archive_checked=True,
+                              archive_checked=True, tree_sha256=tree_hash(WCXB_FIXTURE).sha256,
+                              tree_checked=True,
                               content_sha256=load(WCXB_FIXTURE).content_hash,
                               content_checked=False)
     assert (tmp_path / "wcxb" / "metadata.json").read_bytes() == (
@@ -92,7 +109,8 @@ def test_an_escaping_archive_is_refused(tmp_path: Path, served: tuple[Path, str]
 
 
 def test_an_archive_without_the_dataset_is_refused_and_nothing_kept(
-        tmp_path: Path, served: tuple[Path, str]) -> None:
+        tmp_path: Path, served: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    pin(monkeypatch, "wcxb", None)
     folder, url = served
     archive = make_tar(folder / "other.tar.gz", [("top/README.md", "file", "# not WCXB")])
     with pytest.raises(BenchError, match=r"^wcxb: the archive does not hold a wcxb dataset "
@@ -110,10 +128,11 @@ def test_http_errors_are_one_line(tmp_path: Path, served: tuple[Path, str]) -> N
 
 
 def test_a_download_with_nothing_pinned_is_refused_unless_allowed(
-        tmp_path: Path, served: tuple[Path, str]) -> None:
+        tmp_path: Path, served: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    pin(monkeypatch, "wcxb", None)
     with pytest.raises(BenchError, match=(
             r"^wcxb: no checksum is pinned for it yet, so https://github\.com/Murrough-Foley/"
-            r"web-content-extraction-benchmark/archive/62ff86d12ea72c80c31fb810ff1a724fad687bea"
+            r"web-content-extraction-benchmark/archive/c039d5ee9f5a3a984a0e167e63aacd04e76e78a9"
             r"\.tar\.gz cannot be checked; give the archive's --sha256 HEX, or --allow-unpinned "
             r"to download it unchecked and be shown the hashes to pin$")):
         fetch("wcxb", tmp_path / "w", console=_quiet())
@@ -122,8 +141,10 @@ def test_a_download_with_nothing_pinned_is_refused_unless_allowed(
     archive = wcxb_tar(folder / "w.tar.gz")
     fetched = fetch("wcxb", tmp_path / "w", url=url + "w.tar.gz", allow_unpinned=True,
                     console=_quiet())
-    assert (fetched.archive_checked, fetched.content_checked) == (False, False)
+    assert (fetched.archive_checked, fetched.tree_checked, fetched.content_checked) == (
+        False, False, False)
     assert (fetched.pages, fetched.archive_sha256) == (3, _sha256(archive))
+    assert fetched.tree_sha256 == tree_hash(WCXB_FIXTURE).sha256  # the hash to pin
 
 
 def test_allowing_unpinned_does_not_skip_a_pin_that_exists(
@@ -199,8 +220,24 @@ def test_only_https_or_loopback_http(url: str) -> None:
     check_url("http://127.0.0.1:8000/a.tar.gz")
 
 
+def test_a_changed_byte_is_refused_by_the_tree_hash_and_nothing_kept(
+        tmp_path: Path, served: tuple[Path, str]) -> None:
+    folder, url = served
+    changed = tmp_path / "changed"
+    shutil.copytree(WCXB_FIXTURE, changed)
+    metadata = changed / "metadata.json"
+    metadata.write_bytes(metadata.read_bytes().replace(b"wcxb-fixture", b"wcxb-fixturf", 1))
+    archive = tar_folder(changed, folder / "w.tar.gz", top=WCXB_TOP)
+    with pytest.raises(BenchError, match=(
+            rf"^wcxb: the archive's files have tree hash {tree_hash(changed).sha256} \(7 files\), "
+            rf"expected {tree_hash(WCXB_FIXTURE).sha256} \(7 files\); nothing was kept$")):
+        fetch("wcxb", tmp_path / "w", url=url + "w.tar.gz", sha256=_sha256(archive),
+              console=_quiet())
+    assert not (tmp_path / "w").exists()
+
+
 def test_every_pin_is_a_github_archive_of_a_commit() -> None:
-    assert FETCHABLE == ("aeb", "wcxb", "trafilatura")
+    assert FETCHABLE == ("aeb", "wcxb", "trafilatura", "html-cleaning", "readability-tests")
     for name in FETCHABLE:
         url = PUBLIC[name].archive_url
         assert url is not None
