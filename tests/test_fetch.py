@@ -243,3 +243,52 @@ def test_every_pin_is_a_github_archive_of_a_commit() -> None:
         assert url is not None
         assert url.startswith("https://github.com/") and url.endswith(".tar.gz")
         assert len(url.rsplit("/", 1)[1].removesuffix(".tar.gz")) == 40
+
+
+def _archive_folder(name: str, folder: Path) -> int:
+    """Lay out in `folder` what the pinned archive of `name` unpacks to (from the shared
+    samples and fixtures); return the pages its format loads from it."""
+    if name == "wcxb":
+        shutil.copytree(WCXB_FIXTURE, folder)
+        return 3
+    if name == "html-cleaning":
+        shutil.copytree(public_data("samples") / "html-cleaning", folder)
+        return 30
+    if name == "readability-tests":
+        shutil.copytree(public_data("samples") / "readability-test-pages",
+                        folder / "test" / "test-pages")
+        (folder / "README.md").write_text("# Readability.js\n")
+        return 6
+    tests = folder / "tests"  # trafilatura: a checkout with one evaluation page
+    (tests / "eval").mkdir(parents=True)
+    (tests / "eval" / "one.html").write_text("<html><body><p>Main text here.</p></body></html>")
+    (tests / "evaldata.json").write_text(
+        '{"https://example.org/one": {"file": "one.html", "with": ["Main text"], '
+        '"without": ["Menu"]}}')
+    return 1
+
+
+@pytest.mark.parametrize("name", ["wcxb", "trafilatura", "html-cleaning", "readability-tests"])
+def test_each_pinned_archive_is_fetched_by_its_tree_hash_and_a_changed_byte_refused(
+        tmp_path: Path, served: tuple[Path, str], monkeypatch: pytest.MonkeyPatch,
+        name: str) -> None:
+    folder, url = served
+    content = tmp_path / "content"
+    pages = _archive_folder(name, content)
+    for path in [content, *content.rglob("*")]:  # the shared copies are read-only
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    pin(monkeypatch, name, content, content_sha256=None)
+    tar_folder(content, folder / "good.tar.gz", top=f"{name}-0123456")
+    fetched = fetch(name, tmp_path / "good", url=url + "good.tar.gz", console=_quiet())
+    assert (fetched.pages, fetched.tree_checked, fetched.tree_sha256) == (
+        pages, True, tree_hash(content).sha256)
+    assert tree_hash(tmp_path / "good") == tree_hash(content)
+    victim = max((p for p in content.rglob("*") if p.is_file()), key=lambda p: p.stat().st_size)
+    data = bytearray(victim.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one bit of one byte
+    victim.write_bytes(bytes(data))
+    tar_folder(content, folder / "bad.tar.gz", top=f"{name}-0123456")
+    with pytest.raises(BenchError, match=rf"^{name}: the archive's files have tree hash "
+                                         r"[0-9a-f]{64} \(\d+ files\), expected"):
+        fetch(name, tmp_path / "bad", url=url + "bad.tar.gz", console=_quiet())
+    assert not (tmp_path / "bad").exists()

@@ -43,6 +43,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     """Run, write the run directory, print the table (or JSON)."""
     from bench.cli._execution import command_extractors, output_cache, worker_pool
     from bench.data.formats import absolute_spec, load_dataset
+    from bench.data.page import skipped_lines
     from bench.report.terminal import breakdown_table, leaks_tables, ranking_table, summary_table
     from bench.run.runner import run
     from bench.run.store import RunStore, new_run_id
@@ -51,7 +52,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.scoring.summary import summarize
     from extractors import registry
 
-    dataset = load_dataset(args.dataset, split=args.split).select(
+    dataset = load_dataset(args.dataset, split=args.split, dialect=args.dialect).select(
         page_ids=args.page, languages=args.lang, page_types=args.page_type)
     if not len(dataset):
         raise BenchError("no page matches the --page/--lang/--type filters")
@@ -70,6 +71,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         store = RunStore(run_dir)
         store.start({"run_id": run_dir.name, "dataset": dataset.label,
                      "dataset_spec": absolute_spec(args.dataset), "split": args.split,
+                     "dialect": args.dialect,
                      "signature": str(metric.signature),
                      "extractors": [e.name for e in extractors], "boilerbench": __version__})
         remaining = len(dataset) * len(extractors) - len(store.done())
@@ -108,5 +110,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         if summary["undecodable"]:
             console.print(f"{summary['undecodable']} page(s) undecodable: no charset decodes "
                           "them cleanly (errors in pages.jsonl)", markup=False, highlight=False)
+        for line in skipped_lines(dataset):
+            console.print(line, markup=False, highlight=False, soft_wrap=True)
         console.print(f"results: {run_dir}", markup=False, highlight=False)
     return 0
