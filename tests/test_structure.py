@@ -157,6 +157,20 @@ def test_link_targets() -> None:
     assert not same_target("https://example.org/x", "https://example.com/x")
 
 
+def test_relative_targets_resolve_against_the_page_url() -> None:
+    gold = Gold(body="Note 1", markdown="Note [1](#cite-1)", url="https://example.org/wiki/Palm")
+    metric = Structure()
+
+    def links(output: str) -> float:
+        stats = metric.gold_stats(gold, output)
+        assert stats is not None
+        return metric.details(stats)["links"]["tp"]
+
+    assert links("Note [1](https://example.org/wiki/Palm#cite-1)") == 1
+    assert links("Note [1](https://example.org#cite-1)") == 0  # the site's root, another page
+    assert links("Note [1](#cite-1)") == 1
+
+
 def test_pairs_are_one_to_one_and_equal_keys_first() -> None:
     assert pair(["a", "b", "a"], ["a", "c", "a"], key=lambda x: x, threshold=1.0,
                 similarity=lambda g, o: 0.0) == [(0, 0, 1.0), (2, 2, 1.0)]

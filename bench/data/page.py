@@ -36,6 +36,8 @@ class Gold:
     markdown: str | None = None
     """The body with its structure (headings, lists, tables, code, links, quotes) as Markdown,
     when the gold has it; its plain text is the body."""
+    url: str | None = None
+    """The page's address, against which relative link targets are resolved."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ class Page:
         """The page's gold, for scoring."""
         return Gold(body=self.body, with_snippets=self.with_snippets,
                     without_snippets=self.without_snippets, boilerplate=self.boilerplate,
-                    markdown=self.markdown)
+                    markdown=self.markdown, url=self.url)
 
     def read_html(self) -> bytes:
         """Return the raw HTML bytes as served (gzip files are decompressed)."""

@@ -14,8 +14,9 @@ have an F1 of at least 0.8. A pair counts as a true positive when, on top of its
   in order to match the most cells);
 - a code block counts as much as its character similarity (normalised Indel, white space and
   case exact), from 0.5 up: a block one character off is 0.99 of a true positive;
-- a link has the same target (percent-escapes decoded; scheme, `www.` and a final `/` aside;
-  a relative target matches an absolute one that ends with its path);
+- a link has the same target (relative targets resolved against the page's URL when the gold
+  has one; percent-escapes decoded; scheme, `www.` and a final `/` aside; without a URL, a
+  relative target matches an absolute one that ends with its path);
 - a block quote needs its text only.
 
 Elements without text (an image link, an empty cell or heading) are not counted. Unpaired
@@ -32,7 +33,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -120,22 +121,27 @@ class Structure(Metric):
         self._gold_structures: dict[str, markdown.Structure] = {}
 
     def gold_stats(self, gold: Gold, output: str) -> PageStats | None:
-        return None if gold.markdown is None else self.page_stats(gold.markdown, output)
+        if gold.markdown is None:
+            return None
+        return self.page_stats(gold.markdown, output, url=gold.url)
 
-    def page_stats(self, gold: str, output: str) -> PageStats:
+    def page_stats(self, gold: str, output: str, *, url: str | None = None) -> PageStats:
+        """Statistics of one Markdown output against Markdown gold; relative link targets are
+        resolved against `url` when given."""
         if gold not in self._gold_structures:
             self._gold_structures[gold] = parse(gold)
-        return self.structure_stats(self._gold_structures[gold], parse(output))
+        return self.structure_stats(self._gold_structures[gold], parse(output), url=url)
 
     def _page_stats(self, gold_tokens: list[str], output_tokens: list[str]) -> PageStats:
         """Never called (`page_stats` parses Markdown instead): token lists hold no structure."""
         raise TypeError("the structure metric scores Markdown texts, not token lists")
 
-    def structure_stats(self, gold: markdown.Structure, output: markdown.Structure) -> PageStats:
+    def structure_stats(self, gold: markdown.Structure, output: markdown.Structure, *,
+                        url: str | None = None) -> PageStats:
         """(tp, fp, fn) of each kind, flattened in `KINDS` order."""
         counts = [self._headings(gold, output), self._items(gold, output),
                   self._cells(gold, output), self._code(gold, output),
-                  self._links(gold, output), self._quotes(gold, output)]
+                  self._links(gold, output, url), self._quotes(gold, output)]
         return tuple(value for kind in counts for value in kind)
 
     def _key(self, text: str) -> tuple[str, ...]:
@@ -196,9 +202,14 @@ class Structure(Metric):
                      similarity=Indel.normalized_similarity)
         return self._counts(sum(score for _, _, score in pairs), len(gold_code), len(output_code))
 
-    def _links(self, gold: markdown.Structure, output: markdown.Structure) -> Counts:
-        gold_links = [(key, link.target) for link in gold.links if (key := self._key(link.text))]
-        output_links = [(key, link.target) for link in output.links
+    def _links(self, gold: markdown.Structure, output: markdown.Structure,
+               url: str | None) -> Counts:
+        def target(link: markdown.Link) -> str:
+            return unquote(urljoin(url, link.target)) if url else link.target
+
+        gold_links = [(key, target(link)) for link in gold.links
+                      if (key := self._key(link.text))]
+        output_links = [(key, target(link)) for link in output.links
                         if (key := self._key(link.text))]
         pairs = pair(gold_links, output_links, key=lambda link: (link[0], _target(link[1])),
                      threshold=TEXT_SIMILARITY, similarity=lambda g, o: _f1(g[0], o[0])
