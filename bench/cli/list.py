@@ -28,5 +28,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
            "notes": m.install or m.reason} for m in missing)]})
     rows = [(e.name, e.version, e.package, e.description) for e in loaded]
     rows += [(m.name, "not installed", "", m.install or m.reason) for m in missing]
-    for_people(args, console).print(extractor_table(rows))
+    people = for_people(args, console)
+    for table in extractor_table(rows, width=people.width):
+        people.print(table)
     return 0

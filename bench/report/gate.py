@@ -13,12 +13,9 @@ from rich.text import Text
 from bench.gate import ExtractorChange, GateResult, LeakChange, PageChange, Verdict
 from bench.report.markdown import cell, table
 from bench.report.plain import number
-from bench.report.terminal import Column, fitted
+from bench.report.terminal import LEAK_NOTE, LEAK_UNIT, Column, fitted
 
 VERDICT_SCHEMA = 1
-LEAK_UNIT = "pages leaked / pages labeled"
-LEAK_NOTE = ("On how many of the pages labeled with a category some of its snippets reached "
-             "the output; lower is better.")
 
 _STYLES: dict[Verdict, str] = {"worse": "bold red", "better": "green", "same": "",
                                "noise": "yellow", "inconclusive": "magenta"}

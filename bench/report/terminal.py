@@ -59,27 +59,53 @@ class Column:
     """Text that may wrap between words (a verdict, notes); other cells never wrap."""
 
 
+def _packed(widths: Sequence[int], groups: Sequence[Sequence[int]], width: int
+            ) -> list[list[int]]:
+    """Column indexes per table: column 0 in each, then each group's columns in order, as
+    many per table as fit in `width` (each group starts a table of its own)."""
+    parts: list[list[int]] = []
+    for group in groups:
+        part: list[int] = [0]
+        for index in group:
+            used = sum(widths[i] + 3 for i in part) + 1
+            if len(part) > 1 and used + widths[index] + 3 > width:
+                parts.append(part)
+                part = [0]
+            part.append(index)
+        if len(part) > 1:
+            parts.append(part)
+    return parts or [[0]]
+
+
 def fitted(title: Text, columns: Sequence[Column], rows: Iterable[Sequence[Text]], *,
            width: int, caption: Text | None = None) -> list[Table]:
-    """One table, or two when it is wider than `width`: the first column (the row's name) in
-    both, the `second` columns in the other. No column is narrower than its widest cell."""
+    """One table, or more when it is wider than `width`: the first column (the row's name) in
+    each, the main columns first, the `second` ones after them. No column is narrower than
+    its widest cell (its longest word for text that may wrap)."""
     cells = [list(row) for row in rows]
-    widest = [max((max(map(len, row[index].plain.split()), default=0) if column.words
-                   else row[index].cell_len for row in cells), default=0)
-              for index, column in enumerate(columns)]
-    natural = sum(max(w, len(c.header)) for w, c in zip(widest, columns, strict=True))
-    split = natural + 3 * len(columns) + 1 > width and any(c.second for c in columns)
-    parts = [[0, *(i for i, c in enumerate(columns) if i and not c.second)],
-             [0, *(i for i, c in enumerate(columns) if i and c.second)]] if split else [
-                 list(range(len(columns)))]
+    full = [max([len(column.header), *(row[index].cell_len for row in cells)])
+            for index, column in enumerate(columns)]
+    least = [max([max(map(len, column.header.split()), default=0),
+                  *((max(map(len, row[index].plain.split()), default=0) if column.words
+                     else row[index].cell_len) for row in cells)])
+             for index, column in enumerate(columns)]
+    if sum(full) + 3 * len(columns) + 1 <= width:
+        parts = [list(range(len(columns)))]
+    else:
+        parts = _packed(least, [[i for i, c in enumerate(columns) if i and not c.second],
+                                [i for i, c in enumerate(columns) if i and c.second]], width)
     tables = []
     for position, part in enumerate(parts):
         table = Table(title=title if position == 0 else Text(f"{title.plain} (continued)"),
                       caption=caption if position == 0 else None, caption_justify="left")
+        # A part too wide at its cells' full width gets fixed widths (rich's own shrinking
+        # can crop): each column as narrow as its least, headers wrapped.
+        tight = sum(full[index] + 3 for index in part) + 1 > width
         for index in part:
             column = columns[index]
             table.add_column(column.header, justify=column.justify, overflow="fold",
-                             min_width=widest[index] or None)
+                             min_width=least[index] or None,
+                             width=least[index] if tight else None)
         for row in cells:
             table.add_row(*(row[index] for index in part))
         tables.append(table)
@@ -147,23 +173,31 @@ def ranking_table(summary: Summary, *, width: int = 160) -> list[Table]:
                   columns, [[Text(cell) for cell in row] for row in rows], width=width)
 
 
+LEAK_UNIT = "pages leaked / pages labeled"
+LEAK_NOTE = ("On how many of the pages labeled with a category some of its snippets reached "
+             "the output; lower is better.")
+
+
 def leaks_tables(rows: Sequence[SystemRow], *, width: int = 120) -> list[Table]:
     """Leaks by category: per extractor, on how many of the pages labeled with a category some
     snippet of it leaked; the last row is the mean duplication. As many tables as it takes to
-    fit `width` columns of text (none without labeled pages)."""
+    fit `width` columns of text, names whole (none without labeled pages)."""
     categories = sorted({category for row in rows for category in row["leaks"]})
     if not categories:
         return []
-    per_table = max(1, (width - 26) // 12)
-    return [_leaks_table(rows[start:start + per_table], categories)
-            for start in range(0, len(rows), per_table)]
+    widths = [len("duplication (% tokens)"), *(max(7, len(row["name"])) for row in rows)]
+    parts = _packed(widths, [range(1, len(widths))], width)
+    return [_leaks_table([rows[index - 1] for index in part[1:]], categories)
+            for part in parts]
 
 
 def _leaks_table(rows: Sequence[SystemRow], categories: Sequence[str]) -> Table:
-    table = Table(title=Text("leaks by category (pages leaked / pages labeled)"))
+    table = Table(title=Text(f"leaks by category ({LEAK_UNIT})"), caption=Text(LEAK_NOTE),
+                  caption_justify="left")
     table.add_column("category", no_wrap=True)
     for row in rows:
-        table.add_column(Text(row["name"]), justify="right", overflow="fold", min_width=7)
+        table.add_column(Text(row["name"]), justify="right", overflow="fold",
+                         min_width=max(7, len(row["name"])))
     for category in categories:
         cells = []
         for row in rows:
@@ -189,37 +223,48 @@ def breakdown_table(field: str, rows: Sequence[BreakdownRow], *,
                     _interval(row)] for row in rows], width=width)
 
 
-def extractor_table(rows: Sequence[tuple[str, str, str, str]]) -> Table:
-    """`boilerbench list`: name, status (version or "not installed"), package, and notes;
-    names and versions are never cut (the notes wrap)."""
-    table = Table(title=Text("extractors"))
-    for index, header in enumerate(("name", "version", "package", "notes")):
-        widest = max((len(row[index]) for row in rows), default=0) if index < 2 else None
-        table.add_column(header, min_width=widest, no_wrap=index < 2, overflow="fold")
-    for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
-    return table
+def extractor_table(rows: Sequence[tuple[str, str, str, str]], *,
+                    width: int = 160) -> list[Table]:
+    """`boilerbench list`: name, status (version or "not installed"), package, and notes (in
+    a second table when they do not fit); names, the ones to type, are never cut."""
+    columns = [Column("name", "left"), Column("version", "left", words=True),
+               Column("package", "left", words=True),
+               Column("notes", "left", second=True, words=True)]
+    return fitted(Text("extractors"), columns, [[Text(cell) for cell in row] for row in rows],
+                  width=width)
 
 
 DIFF_STYLES = {"same": "", "missing": "red strike", "extra": "green underline"}
 LEAK_STYLE = "black on yellow"
 
 
-def diff_text(segments: Sequence[Segment]) -> Text:
+MARKS = {"same": ("", ""), "missing": ("[-", "-]"), "extra": ("{+", "+}")}
+"""How a diff reads without colour (a pipe, `less`, a log): wdiff's notation."""
+
+
+def diff_text(segments: Sequence[Segment], *, marks: bool = False) -> Text:
     """The annotated gold-versus-output text: missing gold struck through in red, extra output
-    underlined in green, leaked boilerplate on yellow after its `[category]` label."""
+    underlined in green, leaked boilerplate on yellow after its `[category]` label; with
+    `marks`, no styles but `[-missing-]` and `{+extra+}`."""
     text = Text()
     for segment in segments:
-        if segment.category is None:
+        start, end = MARKS[segment.kind] if marks else ("", "")
+        label = "" if segment.category is None else f"[{segment.category}] "
+        if marks:
+            text.append(f"{start}{label}{segment.text}{end}")
+        elif segment.category is None:
             text.append(segment.text, style=DIFF_STYLES[segment.kind])
         else:
-            text.append(f"[{segment.category}] ", style="bold " + LEAK_STYLE)
+            text.append(label, style="bold " + LEAK_STYLE)
             text.append(segment.text, style=LEAK_STYLE)
     return text
 
 
-def diff_legend() -> Text:
-    """What the styles of `diff_text` mean."""
+def diff_legend(*, marks: bool = False) -> Text:
+    """What the styles (or marks) of `diff_text` mean."""
+    if marks:
+        return Text("legend: [-missing from the output-], {+extra in the output+}, "
+                    "{+[category] leaked boilerplate+}")
     return Text.assemble("legend: ", ("missing from the output", DIFF_STYLES["missing"]), ", ",
                          ("extra in the output", DIFF_STYLES["extra"]), ", ",
                          ("[category] leaked boilerplate", LEAK_STYLE))
