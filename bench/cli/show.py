@@ -62,7 +62,9 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     marks = args.color == "never" or (args.color == "auto" and not console.is_terminal)
     if args.color == "always" and not console.is_terminal:
         console = Console(file=console.file, force_terminal=True, width=console.width)
+    compared = diff(page.body or "", str(record["output"]), snippets=page.boilerplate)
+    if compared.coarse:
+        console.print(Text(f"compared coarsely: {compared.coarse}"))
     console.print(diff_legend(marks=marks))
-    console.print(diff_text(diff(page.body or "", str(record["output"]),
-                                 snippets=page.boilerplate), marks=marks))
+    console.print(diff_text(compared.segments, marks=marks))
     return 0
