@@ -84,6 +84,12 @@ def string_list_field(item: dict[str, Any], name: str, where: str) -> tuple[str,
     return tuple(value)
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_json_atomic(path: Path, data: Any) -> None:
     """Write `data` as JSON to `path` so that readers see the old file or the new, never half."""
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -99,6 +105,8 @@ def write_text_atomic(path: Path, text: str) -> None:
     except OSError as error:
         raise DataError(f"{path}: cannot write: {error.strerror}") from None
     try:
+        # mkstemp makes the file 0600; what the tool writes gets the usual 0666 minus umask.
+        os.fchmod(handle, 0o666 & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8") as tmp:
             tmp.write(text)
             tmp.flush()
