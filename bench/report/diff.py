@@ -122,6 +122,7 @@ def diff(gold: str, output: str, *, snippets: Iterable[Snippet] = ()) -> Diff:
     gold_keys = [tuple(p.key for p in line) for line in gold_lines]
     output_keys = [tuple(p.key for p in line) for line in output_lines]
     coarse = None
+    opcodes: Sequence[Opcode]
     if max(len(gold_lines), len(output_lines)) > LINE_LIMIT:
         opcodes = _unaligned(gold_keys, output_keys)
         coarse = (f"{max(len(gold_lines), len(output_lines)):,} lines, too many to align: each "
