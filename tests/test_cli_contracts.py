@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench.errors import ExitCode
-from tests.conftest import REFERENCE_ID
-from tests.test_cli import run_cli
+from tests.helpers import REFERENCE_ID, run_cli
 
 RUN = ("--no-progress", "-e", "fulltext", "--page", REFERENCE_ID)
 

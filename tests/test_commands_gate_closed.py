@@ -11,8 +11,7 @@ import pytest
 
 from bench.data.page import Page
 from bench.gold.format import load_gold
-from tests.fake_runs import answering, write_run
-from tests.test_cli import run_cli
+from tests.helpers import answering, run_cli, write_run
 
 
 def _broken(_page: Page) -> str:

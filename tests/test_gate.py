@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import statistics
 from pathlib import Path
 from typing import Any
 
@@ -21,35 +20,9 @@ from bench.gate import (
 from bench.gold.format import CATEGORIES, load_gold
 from bench.run.finished import Run
 from bench.scoring.signature import Signature
-from tests.conftest import ROOT
-from tests.fake_runs import answering, write_run
-
-SIGNATURE = ("metric:token-f1|tok:unicode-regex2026.11.19|norm:nfkc-casefold-nocf|"
-             "data:gold-30p-0123456789ab|bb:0.1.0")
-DEFAULT = Checks.parse(corpus="0.01", page="0.05", leak="0")
-
-
-def side(pages: dict[str, float], *, leaks: dict[str, tuple[int, int]] | None = None,
-         name: str = "x", signature: str = SIGNATURE, failures: int = 0,
-         recall: dict[str, float] | None = None) -> dict[str, Any]:
-    """A baseline with one extractor whose corpus scores are the mean of its pages (recall
-    and precision equal to F1 unless `recall` is given); leaks in pages leaked / labeled."""
-    recall = recall or pages
-    return {"schema": 2, "signature": signature, "extractors": {name: {
-        "f1": statistics.fmean(pages.values()), "precision": statistics.fmean(pages.values()),
-        "recall": statistics.fmean(recall.values()), "pages": pages, "page_precision": pages,
-        "page_recall": recall, "failures": failures,
-        "leaks": {category: {"leaked_pages": leaked, "pages": labeled,
-                             "leaked_snippets": 2 * leaked, "snippets": 2 * labeled}
-                  for category, (leaked, labeled) in (leaks or {}).items()}}}}
-
-
-def pages(values: list[float]) -> dict[str, float]:
-    return {f"p{number:02d}": value for number, value in enumerate(values)}
-
-
-def compared(before: dict[str, Any], after: dict[str, Any], checks: Checks = DEFAULT):
-    return gate(before, after, checks=checks, before_name="base.json", after_name="run")
+from tests.helpers import GATE_DEFAULT as DEFAULT
+from tests.helpers import GATE_SIGNATURE as SIGNATURE
+from tests.helpers import ROOT, answering, compared, pages, side, write_run
 
 
 @pytest.mark.parametrize(("text", "amount", "relative", "shown"), [

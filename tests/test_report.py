@@ -11,8 +11,7 @@ from bench.gold.format import load_gold
 from bench.report.diff import Segment
 from bench.report.terminal import diff_text, summary_tables
 from bench.run.finished import Run
-from tests.conftest import REFERENCE_ID
-from tests.fake_runs import answering, write_run
+from tests.helpers import REFERENCE_ID, answering, write_run
 
 
 def test_diff_text_styles_each_kind_and_keeps_markup_literal() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.test_commands_gate import GOOD, WORSE
 
 WORKFLOW = ROOT / "examples" / "github-actions" / "gate.yml"

@@ -59,6 +59,8 @@ class Finished:
     directory: Path
     summary: Summary
     records: list[PageRecord]
+    skipped: list[str]
+    """One line per reason files of the dataset are not pages."""
 
 
 _RECORDED = (("page", "pages", "--page"), ("lang", "languages", "--lang"),
@@ -67,7 +69,7 @@ _RECORDED = (("page", "pages", "--page"), ("lang", "languages", "--lang"),
 """Options `run.json` records: (argparse dest, RunOptions field, option)."""
 _DEFAULTS: dict[str, Any] = {"page": [], "lang": [], "page_type": [], "metric": "token-f1",
                              "tokenizer": None, "by": [], "extractor": [], "extractor_cmd": [],
-                             "dataset": None, "split": None}
+                             "dataset": None, "split": None, "dialect": None}
 
 
 def _options(args: argparse.Namespace) -> RunOptions:
@@ -91,6 +93,7 @@ def _take_recorded(args: argparse.Namespace, manifest: RunManifest, where: Path)
         ("dataset", "--dataset", absolute_spec(args.dataset) if args.dataset else None,
          manifest["dataset_spec"]),
         ("split", "--split", args.split, manifest["split"]),
+        ("dialect", "--dialect", args.dialect, manifest.get("dialect")),
         *((dest, option, getattr(args, dest), recorded[field])  # type: ignore[literal-required]
           for dest, field, option in _RECORDED)]
     for dest, option, given, was in pairs:
@@ -98,6 +101,7 @@ def _take_recorded(args: argparse.Namespace, manifest: RunManifest, where: Path)
             raise BenchError(f"--resume {where}: {option} {given!r} contradicts the run, which "
                              f"recorded {was!r} in run.json; drop the option")
     args.dataset, args.split = manifest["dataset_spec"], manifest["split"]
+    args.dialect = manifest.get("dialect")
     for dest, field, _option in _RECORDED:
         setattr(args, dest, recorded[field])  # type: ignore[literal-required]
     args.extractor, args.extractor_cmd = [], []
@@ -124,6 +128,7 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
     """Run (into --resume, or a new directory under --reports-dir) and write the summary."""
     from bench.cli._execution import output_cache, worker_pool
     from bench.data.formats import absolute_spec, load_dataset
+    from bench.data.page import skipped_lines
     from bench.run.runner import run
     from bench.run.store import RunStore, manifest_for, new_run_id
     from bench.scoring.breakdown import breakdown, check_field
@@ -134,7 +139,7 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
     store = RunStore(run_dir)
     if args.resume is not None and (run_dir / "run.json").is_file():
         _take_recorded(args, store.manifest(), run_dir)
-    dataset = load_dataset(args.dataset, split=args.split).select(
+    dataset = load_dataset(args.dataset, split=args.split, dialect=args.dialect).select(
         page_ids=args.page, languages=args.lang, page_types=args.page_type)
     if not len(dataset):
         raise BenchError("no page matches the --page/--lang/--type filters")
@@ -147,7 +152,8 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
     try:
         store.start(manifest_for(run_id=run_dir.name, dataset=dataset,
                                  dataset_spec=absolute_spec(args.dataset), split=args.split,
-                                 metric=metric, extractors=extractors, options=_options(args)))
+                                 dialect=args.dialect, metric=metric, extractors=extractors,
+                                 options=_options(args)))
         remaining = len(dataset) * len(extractors) - len(store.done())
         # No refresh thread: workers are forked, and a fork must not copy a thread holding a
         # lock.
@@ -172,7 +178,7 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
         summary["breakdowns"] = {field: breakdown(dataset, records, metric, field)
                                  for field in args.by}
     store.write_summary(summary)
-    return Finished(run_dir, summary, records)
+    return Finished(run_dir, summary, records, skipped_lines(dataset))
 
 
 def print_run(finished: Finished, console: Console) -> None:
@@ -202,6 +208,8 @@ def print_run(finished: Finished, console: Console) -> None:
     if summary["undecodable"]:
         console.print(f"{summary['undecodable']} page(s) undecodable: no charset decodes "
                       "them cleanly (errors in pages.jsonl)", markup=False, highlight=False)
+    for line in finished.skipped:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
     console.print(f"results: {finished.directory}", markup=False, highlight=False)
 
 

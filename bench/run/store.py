@@ -46,12 +46,14 @@ class RunOptions(TypedDict):
     by: list[str]
 
 
-class _Recorded(TypedDict, total=False):
+class _ManifestOptions(TypedDict, total=False):
+    dialect: str | None
+    """`--dialect` as given (html-cleaning); absent in runs written before it existed."""
     options: RunOptions
     """Absent from runs started before boilerbench recorded them."""
 
 
-class RunManifest(_Recorded):
+class RunManifest(_ManifestOptions):
     """`run.json`: what the run was asked to do, written before its first job."""
 
     run_id: str
@@ -67,11 +69,12 @@ class RunManifest(_Recorded):
 
 def manifest_for(*, run_id: str, dataset: Dataset, dataset_spec: str | None,
                  split: str | None, metric: Metric, extractors: Sequence[Extractor],
-                 options: RunOptions | None = None) -> RunManifest:
+                 dialect: str | None = None, options: RunOptions | None = None
+                 ) -> RunManifest:
     """The manifest of a run about to start."""
     manifest: RunManifest = {
         "run_id": run_id, "dataset": dataset.label, "dataset_spec": dataset_spec,
-        "split": split, "signature": str(metric.signature),
+        "split": split, "dialect": dialect, "signature": str(metric.signature),
         "extractors": [extractor.name for extractor in extractors], "boilerbench": __version__}
     if options is not None:
         manifest["options"] = options

@@ -13,8 +13,7 @@ import pytest
 from bench.gold.format import load_gold
 from bench.report.html import render
 from bench.run.finished import Run
-from tests.conftest import REFERENCE_ID
-from tests.fake_runs import answering, write_run
+from tests.helpers import REFERENCE_ID, answering, write_run
 
 LINE = "word " * 1_000_000  # 5 MB on one line
 LINKS = "\n".join(f"link number {number}" for number in range(50_000))
