@@ -99,8 +99,10 @@ def test_body_markdown_must_read_as_the_body(copy_reference: Path) -> None:
     _edit(copy_reference, "পেসকভ বলেন", "পেসকভ বললেন")  # the body only
     with pytest.raises(GoldError) as caught:
         load_page(copy_reference)
-    assert str(caught.value).startswith(f"{copy_reference}: field 'body_markdown': line 2 of "
-                                        "its plain text is 'পেসকভ বলেন,")
+    message = str(caught.value)
+    assert message.startswith(f"{copy_reference}: field 'body_markdown': line 2 of its plain "
+                              "text reads 'পেসকভ বলেন, পিয়ংইয়ংয়ের")
+    assert "where body has 'পেসকভ বললেন, পিয়ংইয়ংয়ের" in message
 
 
 def test_content_hash_changes_with_the_structure_alone(copy_reference: Path) -> None:

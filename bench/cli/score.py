@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 from pathlib import Path
 
 from rich.console import Console
 
 from bench.cli._options import add_metric_options
+from bench.cli._output import add_output_options, for_people, print_document
 from bench.files import read_text
 from bench.scoring.metrics import get_metric
 
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold", type=Path, metavar="GOLD.txt")
     parser.add_argument("output", type=Path, metavar="OUTPUT.txt")
     add_metric_options(parser)
-    parser.add_argument("--json", action="store_true", help="print the score as JSON")
+    add_output_options(parser, what="the score ({precision, recall, f1, signature})")
 
 
 def execute(args: argparse.Namespace, console: Console) -> int:
@@ -30,13 +30,11 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset)
     stats = metric.page_stats(gold, output)
     score, details = metric.score_stats(stats), metric.details(stats)
-    if args.json:
-        kinds = {"kinds": details} if details else {}
-        console.print_json(json.dumps({**score.to_dict(), **kinds}, ensure_ascii=False))
-    else:
-        console.print(score.format(), markup=False, highlight=False)
-        if details:
-            from bench.report.terminal import kinds_table
+    print_document(args, console, {**score.to_dict(), **({"kinds": details} if details else {})})
+    people = for_people(args, console)
+    people.print(score.format(), markup=False, highlight=False, soft_wrap=True)
+    if details:
+        from bench.report.terminal import kinds_table
 
-            console.print(kinds_table(details))
+        people.print(kinds_table(details))
     return 0
