@@ -69,12 +69,32 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """The records of a source that are not pages (a crawl's images, redirects, damaged
+    records): how many for each reason, and each damaged one named by where it is."""
+
+    counts: Mapping[str, int] = field(default_factory=dict)
+    damaged: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.counts)
+
+    def describe(self) -> str:
+        """One line: the counts, most frequent reason first."""
+        total = sum(self.counts.values())
+        reasons = sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))
+        return (f"{total} record(s) skipped: "
+                + ", ".join(f"{count} {reason}" for reason, count in reasons))
+
+
+@dataclass(frozen=True)
 class Dataset:
-    """A named, hashed collection of pages."""
+    """A named, hashed collection of pages, and what its source held that is not a page."""
 
     name: str
     pages: tuple[Page, ...]
     content_hash: str
+    skipped: Skipped = field(default_factory=Skipped)
 
     @property
     def label(self) -> str:
@@ -100,7 +120,7 @@ class Dataset:
         chosen = tuple(page for page in self.pages if keep(page))
         if len(chosen) == len(self.pages):
             return self
-        return Dataset(self.name, chosen, hash_pages(chosen))
+        return Dataset(self.name, chosen, hash_pages(chosen), self.skipped)
 
 
 def gold_key(page: Page) -> str:

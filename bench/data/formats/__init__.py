@@ -24,7 +24,10 @@ FORMATS: dict[str, str] = {
     "cleaneval": "bench.data.formats.cleaneval:load",
     "jsonl": "bench.data.formats.jsonl:load",
     "pairs": "bench.data.formats.pairs:load",
+    "warc": "bench.data.formats.warc:load",
 }
+GLOB_FORMATS = frozenset({"warc"})
+"""Formats whose PATH may be a glob pattern (`warc:crawl/*.warc.gz`)."""
 
 DEFAULT_FORMAT = "gold"
 
@@ -55,7 +58,8 @@ def load_dataset(spec: str | None, *, split: str | None = None) -> Dataset:
     """Load `FORMAT:PATH` (or a bare PATH of the bundled gold format; None: the bundled set),
     restricted to `split` for formats that have splits."""
     format_name, path = _parse(spec)
-    if path and not Path(path).exists():
+    if path and not Path(path).exists() and not (format_name in GLOB_FORMATS
+                                                 and any(c in path for c in "*?[")):
         raise BenchError(f"--dataset {spec!r}: {path} does not exist")
     load = loader(format_name)
     options = {} if split is None else {"split": split}
