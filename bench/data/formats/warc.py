@@ -9,9 +9,11 @@ record id, and reading goes on from the next record (the next gzip member, or th
 charset the HTTP header's (then the page's own declaration, then detection, as for every
 dataset). Pages have no gold: every metric reports n/a.
 
-A page holds its file and its record's offset, never its bytes: `read_html` seeks there and
+A page holds its file and its record's offset, not its bytes: `read_html` seeks there and
 reads that one record, so a dataset of a million pages costs a million small objects, not the
-crawl (measured in README.md, "WARC input").
+crawl (measured in README.md, "WARC input"). Only a `.warc.gz` compressed as one stream (not a
+gzip member per record, as crawlers write them) cannot be entered at a record: its pages hold
+their bytes.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ if TYPE_CHECKING:  # fastwarc is imported when a WARC is read
 SUFFIXES = (".warc", ".warc.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _RESYNC_CHUNK = 1 << 20
+_GZIP_MAGIC = b"\x1f\x8b\x08"
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class WarcPage(Page):
         """The record's HTTP payload (content and transfer encodings undone)."""
         from fastwarc.warc import ArchiveIterator
 
+        if self.html is not None:
+            return self.html
         with self.html_path.open("rb") as handle:
             handle.seek(self.offset)
             for record in ArchiveIterator(handle, auto_decode="all"):
@@ -126,7 +131,7 @@ def _scan(file: Path) -> Iterator[WarcPage | _Skip]:
 
     compressed = file.name.endswith(".gz")
     start: int | None = 0
-    with file.open("rb") as handle:
+    with file.open("rb") as handle, file.open("rb") as peek:
         while start is not None:
             handle.seek(start)
             last = start
@@ -155,9 +160,13 @@ def _scan(file: Path) -> Iterator[WarcPage | _Skip]:
                         yield _Skip(f"truncated: {len(payload)} of {expected} payload bytes",
                                     where)
                         continue
+                    # A file gzipped whole, not a member per record, cannot be entered at a
+                    # record: its pages hold their bytes.
+                    seekable = not compressed or _member_starts(peek, last)
                     yield WarcPage(id=record_id, html_path=file, offset=last,
                                    url=record.headers.get("WARC-Target-URI"),
-                                   encoding=record.http_charset)
+                                   encoding=record.http_charset,
+                                   html=None if seekable else payload)
                 start = None
             except OSError as error:
                 after = last + 1  # past the last record that began well
@@ -176,10 +185,16 @@ def _not_html(record: WarcRecord) -> str | None:
     return None
 
 
+def _member_starts(handle: io.BufferedReader, offset: int) -> bool:
+    """Whether a gzip member begins at `offset`."""
+    handle.seek(offset)
+    return handle.read(3) == _GZIP_MAGIC
+
+
 def _next_record(handle: io.BufferedReader, after: int, *, compressed: bool) -> int | None:
     """Where the next record may begin after a damaged one: a gzip member's magic bytes, or a
     `WARC/1.` line; None at the end of the file."""
-    marker = b"\x1f\x8b\x08" if compressed else b"\nWARC/1."
+    marker = _GZIP_MAGIC if compressed else b"\nWARC/1."
     position = after
     while True:
         handle.seek(position)
