@@ -1,25 +1,47 @@
-"""Options of `run` that say how extractions execute: which extractors beyond the registered
-ones, how many workers, their limits, and the output cache."""
+"""Options of `run` and `profile` that say how extractions execute: which extractors beyond
+the registered ones, which executor with how many workers, their limits, and the output cache;
+and running the jobs into a run directory with a progress bar."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from bench.errors import BenchError
+
 if TYPE_CHECKING:  # imported when used, so that `boilerbench --help` stays fast
+    from bench.data.page import Dataset
     from bench.run.cache import OutputCache
-    from bench.run.workers import WorkerPool
+    from bench.run.executor import Executor
+    from bench.run.store import RunStore
+    from bench.scoring.metrics.base import Metric
+    from bench.scoring.records import PageRecord
     from extractors.base import Extractor
+
+EXECUTORS = ("process", "ray")
 
 
 def add_execution_options(parser: argparse.ArgumentParser) -> None:
-    """--extractor-cmd, --jobs, --timeout, --max-memory, --cache, --no-cache."""
+    """--extractor-cmd, --executor, --ray-address, --jobs, --timeout, --max-memory, --cache,
+    --no-cache."""
     parser.add_argument("--extractor-cmd", action="append", default=[], metavar="CMD",
                         help="run a program that reads HTML on stdin and writes text on "
                              "stdout (repeatable; split like a shell, run without one)")
+    parser.add_argument("--executor", choices=EXECUTORS, default="process",
+                        help="process: worker processes on this machine; ray: Ray tasks, "
+                             "on a local Ray or the cluster at --ray-address (needs "
+                             "boilerbench[ray])")
+    parser.add_argument("--ray-address", default=None, metavar="ADDR",
+                        help="with --executor ray: the cluster to join (e.g. 10.0.0.1:6379 "
+                             "or auto); default: start a local Ray with --jobs CPUs")
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                        help="worker processes (default: the number of cores)")
+                        help="worker processes, or local Ray CPUs (default: the number of "
+                             "cores)")
     parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                         help="per-page time limit; a page over it is a failure (default: 60)")
     parser.add_argument("--max-memory", type=int, default=4096, metavar="MB",
@@ -39,8 +61,15 @@ def command_extractors(args: argparse.Namespace) -> list[Extractor]:
     return [from_command(command) for command in args.extractor_cmd]
 
 
-def worker_pool(args: argparse.Namespace) -> WorkerPool:
+def executor_for(args: argparse.Namespace) -> Executor:
     """The executor the options ask for."""
+    if args.ray_address is not None and args.executor != "ray":
+        raise BenchError("--ray-address needs --executor ray")
+    if args.executor == "ray":
+        from bench.run.ray import RayExecutor
+
+        return RayExecutor(address=args.ray_address, jobs=args.jobs, timeout=args.timeout,
+                           memory_mb=args.max_memory)
     from bench.run.workers import WorkerPool
 
     return WorkerPool(jobs=args.jobs, timeout=args.timeout, memory_mb=args.max_memory)
@@ -51,3 +80,31 @@ def output_cache(args: argparse.Namespace) -> OutputCache | None:
     from bench.run.cache import OutputCache, default_path
 
     return None if args.no_cache else OutputCache(args.cache or default_path())
+
+
+def run_into(args: argparse.Namespace, store: RunStore, *, dataset: Dataset,
+             extractors: Sequence[Extractor], metric: Metric) -> list[PageRecord]:
+    """Run the jobs not yet in `store` with the executor, cache and progress bar the options
+    ask for; Ctrl-C ends with the command that resumes."""
+    from bench.run.runner import run
+
+    executor = executor_for(args)
+    cache = output_cache(args)
+    try:
+        remaining = len(dataset) * len(extractors) - len(store.done())
+        # No refresh thread: workers are forked, and a fork must not copy a thread holding a
+        # lock.
+        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=Console(stderr=True),
+                            auto_refresh=False, disable=args.no_progress or args.json)
+        with progress:
+            task = progress.add_task("extracting", total=remaining)
+            return run(dataset, extractors, metric=metric, store=store, executor=executor,
+                       cache=cache, on_record=lambda _record: progress.update(
+                           task, advance=1, refresh=True))
+    except KeyboardInterrupt:
+        raise BenchError(f"interrupted; continue with: boilerbench {args.command} --resume "
+                         f"{store.directory}") from None
+    finally:
+        if cache is not None:
+            cache.close()

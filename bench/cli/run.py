@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bench.cli._execution import add_execution_options
 from bench.cli._options import add_dataset_option, add_metric_options
@@ -40,10 +39,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Run, write the run directory, print the table (or JSON)."""
-    from bench.cli._execution import command_extractors, output_cache, worker_pool
+    from bench.cli._execution import command_extractors, run_into
     from bench.data.formats import absolute_spec, load_dataset
-    from bench.report.terminal import breakdown_table, leaks_tables, ranking_table, summary_table
-    from bench.run.runner import run
+    from bench.report.terminal import (
+        breakdown_table,
+        leaks_tables,
+        ranking_table,
+        skipped_lines,
+        summary_table,
+    )
     from bench.run.store import RunStore, manifest_for, new_run_id
     from bench.scoring.breakdown import breakdown, check_field
     from bench.scoring.metrics import get_metric
@@ -61,32 +65,13 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         extractors += command_extractors(args)
     else:
         extractors, _missing = registry.available()
-    executor = worker_pool(args)
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
     run_dir: Path = args.resume or args.reports_dir / new_run_id()
-    cache = output_cache(args)
-    try:
-        store = RunStore(run_dir)
-        store.start(manifest_for(run_id=run_dir.name, dataset=dataset,
-                                 dataset_spec=absolute_spec(args.dataset), split=args.split,
-                                 metric=metric, extractors=extractors))
-        remaining = len(dataset) * len(extractors) - len(store.done())
-        # No refresh thread: workers are forked, and a fork must not copy a thread holding a
-        # lock.
-        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=Console(stderr=True),
-                            auto_refresh=False, disable=args.no_progress or args.json)
-        with progress:
-            task = progress.add_task("extracting", total=remaining)
-            records = run(dataset, extractors, metric=metric, store=store, executor=executor,
-                          cache=cache, on_record=lambda _record: progress.update(
-                              task, advance=1, refresh=True))
-    except KeyboardInterrupt:
-        raise BenchError(f"interrupted; continue with: boilerbench run --resume {run_dir}"
-                         ) from None
-    finally:
-        if cache is not None:
-            cache.close()
+    store = RunStore(run_dir)
+    store.start(manifest_for(run_id=run_dir.name, dataset=dataset,
+                             dataset_spec=absolute_spec(args.dataset), split=args.split,
+                             metric=metric, extractors=extractors))
+    records = run_into(args, store, dataset=dataset, extractors=extractors, metric=metric)
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
                         records=records, metric=metric)
     if args.by:
@@ -106,5 +91,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         if summary["undecodable"]:
             console.print(f"{summary['undecodable']} page(s) undecodable: no charset decodes "
                           "them cleanly (errors in pages.jsonl)", markup=False, highlight=False)
+        for line in skipped_lines(dataset):
+            console.print(line, markup=False, highlight=False)
         console.print(f"results: {run_dir}", markup=False, highlight=False)
     return 0
