@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 
 from bench.cli._execution import add_execution_options
-from bench.cli._options import add_dataset_option, add_metric_options
+from bench.cli._options import add_dataset_option, add_metric_options, add_page_filters
 from bench.errors import BenchError, unknown_name
 
 if TYPE_CHECKING:  # imported when used, so that `boilerbench --help` stays fast
@@ -33,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_dataset_option(parser)
     parser.add_argument("--extractor", "-e", action="append", default=[], metavar="NAME",
                         required=True, help="extractor to profile (repeatable)")
+    add_page_filters(parser)
     add_metric_options(parser)
     parser.add_argument("--disputed", type=int, default=20, metavar="K",
                         help="how many of the most disputed pages to list (default: 20)")
@@ -57,7 +58,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Run the extractors (and the visible-text reference), then profile their records."""
     from bench.cli._execution import command_extractors, run_into
-    from bench.data.formats import absolute_spec, load_dataset
+    from bench.cli._options import selected_dataset
+    from bench.data.formats import absolute_spec
     from bench.files import write_json_atomic
     from bench.gold.format import PAGE_TYPES
     from bench.report.profile import profile_tables
@@ -74,7 +76,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         raise BenchError(f"--sample {args.sample}: must be at least 1")
     if args.sample_type not in PAGE_TYPES:
         raise unknown_name("page type", args.sample_type, PAGE_TYPES)
-    dataset = load_dataset(args.dataset, split=args.split)
+    dataset = selected_dataset(args)
     profiled = [registry.load(name) for name in dict.fromkeys(args.extractor)]
     profiled += command_extractors(args)
     names = [extractor.name for extractor in profiled]

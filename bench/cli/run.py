@@ -9,8 +9,7 @@ from pathlib import Path
 from rich.console import Console
 
 from bench.cli._execution import add_execution_options
-from bench.cli._options import add_dataset_option, add_metric_options
-from bench.errors import BenchError
+from bench.cli._options import add_dataset_option, add_metric_options, add_page_filters
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,11 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_dataset_option(parser)
     parser.add_argument("--extractor", "-e", action="append", default=[], metavar="NAME",
                         help="extractor to run (repeatable; default: every installed one)")
-    parser.add_argument("--page", action="append", default=[], metavar="ID",
-                        help="page id or glob pattern (repeatable)")
-    parser.add_argument("--lang", action="append", default=[], help="only pages in this language")
-    parser.add_argument("--type", action="append", default=[], dest="page_type",
-                        help="only pages of this page type")
+    add_page_filters(parser)
     add_metric_options(parser)
     parser.add_argument("--by", action="append", default=[], metavar="FIELD",
                         help="also score per value of a page field: language, page_type, or "
@@ -40,7 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Run, write the run directory, print the table (or JSON)."""
     from bench.cli._execution import command_extractors, run_into
-    from bench.data.formats import absolute_spec, load_dataset
+    from bench.cli._options import selected_dataset
+    from bench.data.formats import absolute_spec
     from bench.report.terminal import (
         breakdown_table,
         leaks_tables,
@@ -54,10 +50,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.scoring.summary import summarize
     from extractors import registry
 
-    dataset = load_dataset(args.dataset, split=args.split).select(
-        page_ids=args.page, languages=args.lang, page_types=args.page_type)
-    if not len(dataset):
-        raise BenchError("no page matches the --page/--lang/--type filters")
+    dataset = selected_dataset(args)
     for field in args.by:
         check_field(dataset, field)
     if args.extractor or args.extractor_cmd:
