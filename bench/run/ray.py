@@ -72,9 +72,10 @@ class RayExecutor:
                            object_store_memory=_LOCAL_OBJECT_STORE)
         try:
             ray_module.init(address=self.address, **options)
-        except (ConnectionError, RuntimeError, ValueError) as error:
-            raise BenchError(f"--ray-address {self.address}: cannot join the Ray cluster: "
-                             f"{error}") from None
+        except Exception as error:  # Ray raises bare Exceptions (a local start timed out)
+            where = ("cannot start a local Ray" if self.address is None else
+                     f"--ray-address {self.address}: cannot join the Ray cluster")
+            raise BenchError(f"{where}: {error}") from None
         return True
 
     def _batches(self, jobs: list[Job], cpus: int) -> deque[list[Job]]:

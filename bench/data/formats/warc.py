@@ -82,7 +82,8 @@ def response_record(url: str, payload: bytes, *, status: int = 200,
     record.set_bytes_content(head + payload)
     buffer = io.BytesIO()
     record.write(buffer)
-    return gzip.compress(buffer.getvalue(), mtime=0) if compress else buffer.getvalue()
+    return (gzip.compress(buffer.getvalue(), compresslevel=6, mtime=0) if compress
+            else buffer.getvalue())
 
 
 def warc_files(path: Path) -> list[Path]:
