@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,9 @@ def test_pages_hold_an_offset_not_their_bytes(tmp_path: Path, gold_dir: Path) ->
     dataset = load_dataset(f"warc:{path}")
     assert all(page.html is None for page in dataset)
     assert len({page.offset for page in dataset}) == GOOD_PAGES  # type: ignore[attr-defined]
+    # the content hash comes from the digests taken at load, equal to the bytes' own
+    assert all(page.html_digest() == hashlib.sha256(page.read_html()).digest()
+               for page in dataset)
 
 
 def test_http_charset_is_the_declared_encoding(tmp_path: Path) -> None:
@@ -132,3 +136,16 @@ def test_bundled_gold_pages_round_trip(tmp_path: Path, gold_dir: Path) -> None:
         for page in load_gold(gold_dir):
             handle.write(response_record(page.url or page.id, page.read_html(), compress=True))
     assert len(load_dataset(f"warc:{path}")) == len(load_gold(gold_dir))
+
+
+def test_run_on_a_warc_shows_n_a_and_the_skipped_records(
+        tmp_path: Path, gold_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bench.cli import main
+
+    path = tmp_path / "crawl.warc"
+    _write(path, gold_dir, compress=False)
+    assert main(["run", "--dataset", f"warc:{path}", "-e", "fulltext", "-j", "1",
+                 "--reports-dir", str(tmp_path / "reports"), "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert "n/a" in out
+    assert "record(s) skipped: " in out and "1 HTTP 404" in out and "malformed" in out

@@ -107,6 +107,7 @@ def test_profile_of_a_warc_has_no_scores_and_samples_drafts(
     assert main(["report", str(run_dir)]) == 0
     html = (run_dir / "report.html").read_text()
     assert "<script" not in html and "Agreement" in html and html.count("<svg") == 2
+    assert "&lt;urn:uuid:" in html and "<urn:uuid:" not in html  # record ids, escaped
 
 
 def test_profile_of_the_gold_set_shows_scores_beside_agreement(

@@ -67,6 +67,10 @@ class Page:
         data = self.html_path.read_bytes()
         return gzip.decompress(data) if self.html_path.suffix == ".gz" else data
 
+    def html_digest(self) -> bytes:
+        """The SHA-256 of `read_html()`, as the dataset's content hash takes it."""
+        return hashlib.sha256(self.read_html()).digest()
+
 
 @dataclass(frozen=True)
 class Skipped:
@@ -135,7 +139,7 @@ def hash_pages(pages: Sequence[Page]) -> str:
     digest = hashlib.sha256()
     for page in sorted(pages, key=lambda p: p.id):
         digest.update(page.id.encode())
-        digest.update(hashlib.sha256(page.read_html()).digest())
+        digest.update(page.html_digest())
         digest.update(bytes.fromhex(gold_key(page)))
     return digest.hexdigest()
 

@@ -11,7 +11,8 @@ dataset). Pages have no gold: every metric reports n/a.
 
 A page holds its file and its record's offset, not its bytes: `read_html` seeks there and
 reads that one record, so a dataset of a million pages costs a million small objects, not the
-crawl (measured in README.md, "WARC input"). Only a `.warc.gz` compressed as one stream (not a
+crawl (measured in README.md, "WARC input"); the payload's hash, for the dataset's content
+hash, is taken in the same pass. Only a `.warc.gz` compressed as one stream (not a
 gzip member per record, as crawlers write them) cannot be entered at a record: its pages hold
 their bytes.
 """
@@ -19,6 +20,7 @@ their bytes.
 from __future__ import annotations
 
 import glob
+import hashlib
 import io
 from collections import Counter
 from collections.abc import Iterator
@@ -43,6 +45,12 @@ class WarcPage(Page):
     """A page stored as one record of a WARC file, at `offset` in `html_path`."""
 
     offset: int = 0
+    digest: bytes = b""
+    """The SHA-256 of the payload, taken when the record was first read."""
+
+    def html_digest(self) -> bytes:
+        """The payload's SHA-256 from loading: hashing the dataset reads no record again."""
+        return self.digest
 
     def read_html(self) -> bytes:
         """The record's HTTP payload (content and transfer encodings undone)."""
@@ -167,7 +175,8 @@ def _scan(file: Path) -> Iterator[WarcPage | _Skip]:
                     yield WarcPage(id=record_id, html_path=file, offset=last,
                                    url=record.headers.get("WARC-Target-URI"),
                                    encoding=record.http_charset,
-                                   html=None if seekable else payload)
+                                   html=None if seekable else payload,
+                                   digest=hashlib.sha256(payload).digest())
                 start = None
             except OSError as error:
                 after = last + 1  # past the last record that began well
