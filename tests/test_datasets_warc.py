@@ -49,13 +49,16 @@ def test_html_responses_become_pages_and_the_rest_is_counted(
     dataset = load_dataset(f"warc:{path}")
     assert sorted(page.url for page in dataset) == sorted(
         f"https://gold.test/{page.stem}" for page in written)
-    counts = dataset.skipped.counts
+    counts: dict[str, int] = {}
+    for item in dataset.skipped:
+        assert item.path == path
+        counts[item.kind] = counts.get(item.kind, 0) + item.count
     assert counts["HTTP 404"] == 1
     assert counts["content type image/png"] == 1
     assert counts.get("malformed", 0) >= 1  # the garbage; the cut record is truncated or malformed
     assert counts.get("malformed", 0) + counts.get("truncated", 0) >= 2
-    assert all(str(path) in where for where in dataset.skipped.damaged)
-    assert "record(s) skipped" in dataset.skipped.describe()
+    damaged = [item for item in dataset.skipped if item.kind in ("malformed", "truncated")]
+    assert all(item.count == 1 and "(at " in item.reason for item in damaged)  # named
     for page in dataset:  # each page reads back exactly its own bytes, from its offset
         assert page.id.startswith("<urn:uuid:") and page.body is None
         source = gold_dir / f"{page.url.rsplit('/', 1)[1]}.html"  # type: ignore[union-attr]
@@ -148,4 +151,5 @@ def test_run_on_a_warc_shows_n_a_and_the_skipped_records(
                  "--reports-dir", str(tmp_path / "reports"), "--no-progress"]) == 0
     out = capsys.readouterr().out
     assert "n/a" in out
-    assert "record(s) skipped: " in out and "1 HTTP 404" in out and "malformed" in out
+    assert f"not scored, HTTP 404: 1 item(s): {path}" in out
+    assert "not scored, malformed: " in out and " (at " in out

@@ -60,10 +60,10 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.cli._execution import command_extractors, run_into
     from bench.cli._options import selected_dataset
     from bench.data.formats import absolute_spec
+    from bench.data.page import skipped_lines
     from bench.files import write_json_atomic
     from bench.gold.format import PAGE_TYPES
     from bench.report.profile import profile_tables
-    from bench.report.terminal import skipped_lines
     from bench.run.store import RunStore, manifest_for, new_run_id
     from bench.scoring.metrics import get_metric
     from bench.scoring.profile import REFERENCE, profile
@@ -86,7 +86,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     store = RunStore(run_dir)
     store.start(manifest_for(run_id=run_dir.name, dataset=dataset,
                              dataset_spec=absolute_spec(args.dataset), split=args.split,
-                             metric=metric, extractors=extractors))
+                             dialect=args.dialect, metric=metric, extractors=extractors))
     started = time.perf_counter()
     records = run_into(args, store, dataset=dataset, extractors=extractors, metric=metric)
     wall = time.perf_counter() - started
@@ -97,7 +97,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
                      extractors=names, metric=metric, urls={p.id: p.url for p in dataset},
                      f1={row["name"]: row["f1"] for row in summary["extractors"]},
                      disputed=max(args.disputed, args.sample or 0), wall_seconds=wall,
-                     skipped=dataset.skipped.counts, damaged=dataset.skipped.damaged)
+                     skipped=dataset.skipped)
     write_json_atomic(run_dir / PROFILE_FILE, result)
     if args.sample is not None:
         written, undecodable = _write_drafts(args.out, dataset,
@@ -109,7 +109,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     for table in profile_tables(result):
         console.print(table)
     for line in skipped_lines(dataset):
-        console.print(line, markup=False, highlight=False)
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
     if args.sample is not None:
         left_out = f" ({undecodable} undecodable page(s) left out)" if undecodable else ""
         console.print(f"wrote {written} draft(s) to {args.out}{left_out}: label them, then "

@@ -54,7 +54,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         text = render_profile(checked(read_json_object(profile_path), Profile,
                                       str(profile_path)))
     elif args.format == "html":
-        text = render(run, run_dataset(run, spec=args.dataset, split=args.split),
+        text = render(run, run_dataset(run, spec=args.dataset, split=args.split,
+                                       dialect=args.dialect),
                       page_limit=args.pages)
     else:
         text = {"md": to_markdown, "csv": to_csv, "json": to_json}[args.format](run)

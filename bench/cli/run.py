@@ -37,13 +37,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.cli._execution import command_extractors, run_into
     from bench.cli._options import selected_dataset
     from bench.data.formats import absolute_spec
-    from bench.report.terminal import (
-        breakdown_table,
-        leaks_tables,
-        ranking_table,
-        skipped_lines,
-        summary_table,
-    )
+    from bench.data.page import skipped_lines
+    from bench.report.terminal import breakdown_table, leaks_tables, ranking_table, summary_table
     from bench.run.store import RunStore, manifest_for, new_run_id
     from bench.scoring.breakdown import breakdown, check_field
     from bench.scoring.metrics import get_metric
@@ -63,7 +58,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     store = RunStore(run_dir)
     store.start(manifest_for(run_id=run_dir.name, dataset=dataset,
                              dataset_spec=absolute_spec(args.dataset), split=args.split,
-                             metric=metric, extractors=extractors))
+                             dialect=args.dialect, metric=metric, extractors=extractors))
     records = run_into(args, store, dataset=dataset, extractors=extractors, metric=metric)
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
                         records=records, metric=metric)
@@ -85,6 +80,6 @@ def execute(args: argparse.Namespace, console: Console) -> int:
             console.print(f"{summary['undecodable']} page(s) undecodable: no charset decodes "
                           "them cleanly (errors in pages.jsonl)", markup=False, highlight=False)
         for line in skipped_lines(dataset):
-            console.print(line, markup=False, highlight=False)
+            console.print(line, markup=False, highlight=False, soft_wrap=True)
         console.print(f"results: {run_dir}", markup=False, highlight=False)
     return 0

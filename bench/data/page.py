@@ -74,31 +74,30 @@ class Page:
 
 @dataclass(frozen=True)
 class Skipped:
-    """The records of a source that are not pages (a crawl's images, redirects, damaged
-    records): how many for each reason, and each damaged one named by where it is."""
+    """A file of a dataset that is not one of its pages, and why (an input without gold); or
+    `count` records of one file skipped for one reason (a crawl's images, its 404s). A reason
+    may end with details in brackets (which record, where), left out when reasons are
+    grouped."""
 
-    counts: Mapping[str, int] = field(default_factory=dict)
-    damaged: tuple[str, ...] = ()
+    path: Path
+    reason: str
+    count: int = 1
 
-    def __bool__(self) -> bool:
-        return bool(self.counts)
-
-    def describe(self) -> str:
-        """One line: the counts, most frequent reason first."""
-        total = sum(self.counts.values())
-        reasons = sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))
-        return (f"{total} record(s) skipped: "
-                + ", ".join(f"{count} {reason}" for reason, count in reasons))
+    @property
+    def kind(self) -> str:
+        """The reason without its details: what skipped items are grouped by."""
+        return self.reason.split(" (")[0]
 
 
 @dataclass(frozen=True)
 class Dataset:
-    """A named, hashed collection of pages, and what its source held that is not a page."""
+    """A named, hashed collection of pages (and the files its format could not make pages of,
+    each with its reason: nothing is dropped silently)."""
 
     name: str
     pages: tuple[Page, ...]
     content_hash: str
-    skipped: Skipped = field(default_factory=Skipped)
+    skipped: tuple[Skipped, ...] = ()
 
     @property
     def label(self) -> str:
@@ -127,6 +126,23 @@ class Dataset:
         return Dataset(self.name, chosen, hash_pages(chosen), self.skipped)
 
 
+def skipped_lines(dataset: Dataset, *, limit: int = 10) -> list[str]:
+    """One line per reason: how many files (or records) of the dataset are not pages, and
+    which (the first `limit`; a file once per reason)."""
+    by_reason: dict[str, dict[str, None]] = {}
+    counts: dict[str, int] = {}
+    for item in dataset.skipped:
+        details = item.reason[len(item.kind):]
+        by_reason.setdefault(item.kind, {})[f"{item.path}{details}"] = None
+        counts[item.kind] = counts.get(item.kind, 0) + item.count
+    lines = []
+    for reason, names in by_reason.items():
+        more = f", and {len(names) - limit} more" if len(names) > limit else ""
+        lines.append(f"not scored, {reason}: {counts[reason]} item(s): "
+                     f"{', '.join(list(names)[:limit])}{more}")
+    return lines
+
+
 def gold_key(page: Page) -> str:
     """A SHA-256 of a page's gold (body, snippets, labeled boilerplate), not of its HTML."""
     gold = [page.body or "", *page.with_snippets, "\x00", *page.without_snippets, "\x00",
@@ -144,10 +160,12 @@ def hash_pages(pages: Sequence[Page]) -> str:
     return digest.hexdigest()
 
 
-def dataset_of(name: str, pages: Sequence[Page], *, source: Path) -> Dataset:
+def dataset_of(name: str, pages: Sequence[Page], *, source: Path,
+               skipped: Sequence[Skipped] = ()) -> Dataset:
     """A Dataset of `pages` sorted by id; two pages with one id raise, naming `source`."""
     ordered = tuple(sorted(pages, key=lambda page: page.id))
     for before, after in pairwise(ordered):
         if before.id == after.id:
             raise BenchError(f"{source}: two pages have the id {after.id!r}")
-    return Dataset(name=name, pages=ordered, content_hash=hash_pages(ordered))
+    return Dataset(name=name, pages=ordered, content_hash=hash_pages(ordered),
+                   skipped=tuple(skipped))

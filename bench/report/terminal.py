@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from rich.table import Table
 from rich.text import Text
 
-from bench.data.page import Dataset
 from bench.report.diff import Segment
 from bench.report.plain import RANKING_HEADERS, extra_fields, interval, number, ranking_rows
 from bench.scoring.records import (
@@ -168,15 +167,3 @@ def diff_legend() -> Text:
                          ("extra in the output", DIFF_STYLES["extra"]), ", ",
                          ("[category] leaked boilerplate", LEAK_STYLE))
 
-
-def skipped_lines(dataset: Dataset, *, limit: int = 10) -> list[str]:
-    """What the dataset's source held that is not a page: the counts by reason, then the first
-    `limit` damaged records by name (`profile --json` lists them all)."""
-    if not dataset.skipped:
-        return []
-    damaged = dataset.skipped.damaged
-    lines = [f"{dataset.name}: {dataset.skipped.describe()}", *damaged[:limit]]
-    if len(damaged) > limit:
-        lines.append(f"... and {len(damaged) - limit} more damaged record(s): "
-                     "boilerbench profile --json lists them all")
-    return lines

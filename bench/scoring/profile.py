@@ -18,6 +18,7 @@ from typing import TypedDict
 
 import numpy as np
 
+from bench.data.page import Skipped
 from bench.scoring.metrics.base import Metric, prf_array
 from bench.scoring.metrics.token_f1 import bag_counts
 from bench.scoring.records import PageRecord
@@ -105,7 +106,9 @@ class Profile(TypedDict):
     agreement_f1_correlation: float | None
     """Pearson r over pages between mean agreement and mean F1 (gold datasets)."""
     skipped: dict[str, int]
+    """Items of the dataset's source that are not pages, by reason (`Dataset.skipped`)."""
     damaged: list[str]
+    """The skipped items named with details: each truncated or malformed WARC record."""
 
 
 def failure_kind(error: str) -> str:
@@ -149,8 +152,7 @@ def agreement_f1(tokens_a: list[str], tokens_b: list[str]) -> float:
 def profile(*, run_id: str, dataset: str, records: Sequence[PageRecord],
             extractors: Sequence[str], metric: Metric, urls: Mapping[str, str | None],
             f1: Mapping[str, float | None], disputed: int = 20,
-            wall_seconds: float | None = None, skipped: Mapping[str, int] | None = None,
-            damaged: Sequence[str] = ()) -> Profile:
+            wall_seconds: float | None = None, skipped: Sequence[Skipped] = ()) -> Profile:
     """The profile of `extractors` (in this order) from a run's records; the REFERENCE
     extractor's records give each page's visible-text length, and it joins the agreement only
     when it is among `extractors`. `f1` holds each extractor's corpus F1 (None: no gold)."""
@@ -183,8 +185,16 @@ def profile(*, run_id: str, dataset: str, records: Sequence[PageRecord],
         "disputed": [{"page": page, "url": urls.get(page), "agreement": mean_agreement[page],
                       "pairs": page_pairs[page]} for page in ranked[:disputed]],
         "agreement_f1_correlation": _correlation(mean_agreement, by_page, extractors),
-        "skipped": dict(skipped or {}), "damaged": list(damaged),
+        "skipped": _skipped_counts(skipped),
+        "damaged": [f"{item.path}: {item.reason}" for item in skipped if item.kind != item.reason],
     }
+
+
+def _skipped_counts(skipped: Sequence[Skipped]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in skipped:
+        counts[item.kind] = counts.get(item.kind, 0) + item.count
+    return counts
 
 
 def _row(name: str, records: Sequence[PageRecord], tokens: Mapping[tuple[str, str], list[str]],

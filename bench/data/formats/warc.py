@@ -24,7 +24,7 @@ import hashlib
 import io
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -71,6 +71,7 @@ class _Skip(NamedTuple):
 
     reason: str
     where: str | None = None
+    """`offset record-id` of a truncated or malformed record."""
 
 
 def response_record(url: str, payload: bytes, *, status: int = 200,
@@ -111,27 +112,24 @@ def warc_files(path: Path) -> list[Path]:
 def load(path: Path) -> Dataset:
     """Load the HTML responses of one or more WARC files."""
     pages: dict[str, WarcPage] = {}
-    counts: Counter[str] = Counter()
-    damaged: list[str] = []
+    skipped: list[Skipped] = []
     for file in warc_files(path):
+        counts: Counter[str] = Counter()
         for item in _scan(file):
             if isinstance(item, WarcPage) and item.id in pages:
-                item = _Skip("malformed: duplicate record id",
-                             f"{file}:{item.offset} {item.id}")
+                item = _Skip("malformed: duplicate record id", f"{item.offset} {item.id}")
             if isinstance(item, WarcPage):
                 pages[item.id] = item
-                continue
-            counts[item.reason.split(":")[0] if item.where else item.reason] += 1
-            if item.where:
-                damaged.append(f"{item.where}: {item.reason}")
+            elif item.where:  # named: one entry each
+                kind, _, details = item.reason.partition(": ")
+                skipped.append(Skipped(file, f"{kind} (at {item.where}: {details})"))
+            else:  # counted: one entry per reason and file
+                counts[item.reason] += 1
+        skipped += [Skipped(file, reason, count) for reason, count in counts.most_common()]
     if not pages:
-        raise BenchError(f"{path}: no HTML response in its WARC records ({_counted(counts)})")
-    dataset = dataset_of("warc", list(pages.values()), source=path)
-    return replace(dataset, skipped=Skipped(counts=dict(counts), damaged=tuple(damaged)))
-
-
-def _counted(counts: Counter[str]) -> str:
-    return ", ".join(f"{n} {reason}" for reason, n in counts.most_common()) or "no records"
+        raise BenchError(f"{path}: no HTML response in its WARC records ("
+                         + ", ".join(f"{item.count} {item.reason}" for item in skipped) + ")")
+    return dataset_of("warc", list(pages.values()), source=path, skipped=skipped)
 
 
 def _scan(file: Path) -> Iterator[WarcPage | _Skip]:
@@ -148,7 +146,7 @@ def _scan(file: Path) -> Iterator[WarcPage | _Skip]:
                 for record in ArchiveIterator(handle, auto_decode="all"):
                     last = record.stream_pos
                     record_id = record.record_id or ""
-                    where = f"{file}:{last} {record_id}"
+                    where = f"{last} {record_id}"
                     if record.record_type != WarcRecordType.response:
                         yield _Skip(f"{record.record_type.name} record")
                         continue
@@ -180,7 +178,7 @@ def _scan(file: Path) -> Iterator[WarcPage | _Skip]:
                 start = None
             except OSError as error:
                 after = last + 1  # past the last record that began well
-                yield _Skip(f"malformed: {error}", f"{file}:{after}")
+                yield _Skip(f"malformed: {error}", f"{after}")
                 start = _next_record(handle, after, compressed=compressed)
 
 
