@@ -54,6 +54,18 @@ def add_execution_options(parser: argparse.ArgumentParser) -> None:
                         help="compute every output, neither reading nor writing the cache")
 
 
+def add_run_options(parser: argparse.ArgumentParser, *, command: str, prints: str) -> None:
+    """--reports-dir, --resume, --json (printing `prints` instead of the tables) and
+    --no-progress: where a run directory goes and what the command prints."""
+    parser.add_argument("--reports-dir", type=Path, default=Path("reports"),
+                        help="where run directories are written (default: reports)")
+    parser.add_argument("--resume", type=Path, default=None, metavar="RUN_DIR",
+                        help=f"continue an interrupted {command} in RUN_DIR")
+    parser.add_argument("--json", action="store_true",
+                        help=f"print {prints} as JSON instead of the tables")
+    parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+
+
 def command_extractors(args: argparse.Namespace) -> list[Extractor]:
     """The extractors given as commands."""
     from extractors.adhoc import from_command
@@ -80,6 +92,21 @@ def output_cache(args: argparse.Namespace) -> OutputCache | None:
     from bench.run.cache import OutputCache, default_path
 
     return None if args.no_cache else OutputCache(args.cache or default_path())
+
+
+def start_store(args: argparse.Namespace, *, dataset: Dataset, extractors: Sequence[Extractor],
+                metric: Metric) -> RunStore:
+    """The run directory the options ask for (--resume, or a new one under --reports-dir),
+    started with the run's manifest."""
+    from bench.data.formats import absolute_spec
+    from bench.run.store import RunStore, manifest_for, new_run_id
+
+    run_dir: Path = args.resume or args.reports_dir / new_run_id()
+    store = RunStore(run_dir)
+    store.start(manifest_for(run_id=run_dir.name, dataset=dataset,
+                             dataset_spec=absolute_spec(args.dataset), split=args.split,
+                             dialect=args.dialect, metric=metric, extractors=extractors))
+    return store
 
 
 def run_into(args: argparse.Namespace, store: RunStore, *, dataset: Dataset,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 
-from bench.cli._execution import add_execution_options
+from bench.cli._execution import add_execution_options, add_run_options
 from bench.cli._options import add_dataset_option, add_metric_options, add_page_filters
 from bench.errors import BenchError, unknown_name
 
@@ -45,26 +45,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sample-type", default="news", metavar="TYPE",
                         help="page type written into drafts of pages without one (a person "
                              "corrects it; default: news)")
-    parser.add_argument("--reports-dir", type=Path, default=Path("reports"),
-                        help="where run directories are written (default: reports)")
-    parser.add_argument("--resume", type=Path, default=None, metavar="RUN_DIR",
-                        help="continue an interrupted profile in RUN_DIR")
-    parser.add_argument("--json", action="store_true",
-                        help="print profile.json instead of the tables")
-    parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    add_run_options(parser, command="profile", prints="profile.json")
     add_execution_options(parser)
 
 
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Run the extractors (and the visible-text reference), then profile their records."""
-    from bench.cli._execution import command_extractors, run_into
+    from bench.cli._execution import command_extractors, run_into, start_store
     from bench.cli._options import selected_dataset
-    from bench.data.formats import absolute_spec
     from bench.data.page import skipped_lines
     from bench.files import write_json_atomic
     from bench.gold.format import PAGE_TYPES
     from bench.report.profile import profile_tables
-    from bench.run.store import RunStore, manifest_for, new_run_id
     from bench.scoring.metrics import get_metric
     from bench.scoring.profile import REFERENCE, profile
     from bench.scoring.summary import summarize
@@ -82,11 +74,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     names = [extractor.name for extractor in profiled]
     extractors = [*profiled, *([] if REFERENCE in names else [registry.load(REFERENCE)])]
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
-    run_dir: Path = args.resume or args.reports_dir / new_run_id()
-    store = RunStore(run_dir)
-    store.start(manifest_for(run_id=run_dir.name, dataset=dataset,
-                             dataset_spec=absolute_spec(args.dataset), split=args.split,
-                             dialect=args.dialect, metric=metric, extractors=extractors))
+    store = start_store(args, dataset=dataset, extractors=extractors, metric=metric)
+    run_dir = store.directory
     started = time.perf_counter()
     records = run_into(args, store, dataset=dataset, extractors=extractors, metric=metric)
     wall = time.perf_counter() - started

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from rich.console import Console
 
-from bench.cli._execution import add_execution_options
+from bench.cli._execution import add_execution_options, add_run_options
 from bench.cli._options import add_dataset_option, add_metric_options, add_page_filters
 
 
@@ -22,24 +21,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--by", action="append", default=[], metavar="FIELD",
                         help="also score per value of a page field: language, page_type, or "
                              "any field of the gold record (repeatable)")
-    parser.add_argument("--reports-dir", type=Path, default=Path("reports"),
-                        help="where run directories are written (default: reports)")
-    parser.add_argument("--resume", type=Path, default=None, metavar="RUN_DIR",
-                        help="continue an interrupted run in RUN_DIR")
-    parser.add_argument("--json", action="store_true",
-                        help="print the run summary as JSON instead of the table")
-    parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    add_run_options(parser, command="run", prints="the run summary")
     add_execution_options(parser)
 
 
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Run, write the run directory, print the table (or JSON)."""
-    from bench.cli._execution import command_extractors, run_into
+    from bench.cli._execution import command_extractors, run_into, start_store
     from bench.cli._options import selected_dataset
-    from bench.data.formats import absolute_spec
     from bench.data.page import skipped_lines
     from bench.report.terminal import breakdown_table, leaks_tables, ranking_table, summary_table
-    from bench.run.store import RunStore, manifest_for, new_run_id
     from bench.scoring.breakdown import breakdown, check_field
     from bench.scoring.metrics import get_metric
     from bench.scoring.summary import summarize
@@ -54,11 +45,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     else:
         extractors, _missing = registry.available()
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
-    run_dir: Path = args.resume or args.reports_dir / new_run_id()
-    store = RunStore(run_dir)
-    store.start(manifest_for(run_id=run_dir.name, dataset=dataset,
-                             dataset_spec=absolute_spec(args.dataset), split=args.split,
-                             dialect=args.dialect, metric=metric, extractors=extractors))
+    store = start_store(args, dataset=dataset, extractors=extractors, metric=metric)
+    run_dir = store.directory
     records = run_into(args, store, dataset=dataset, extractors=extractors, metric=metric)
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
                         records=records, metric=metric)
