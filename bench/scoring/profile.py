@@ -159,24 +159,25 @@ def profile(*, run_id: str, dataset: str, records: Sequence[PageRecord],
     by_page: dict[str, dict[str, PageRecord]] = {}
     for record in records:
         by_page.setdefault(record["page"], {})[record["extractor"]] = record
-    tokens: dict[tuple[str, str], list[str]] = {
-        (page, name): metric.tokens(record["output"])
-        for page, outputs in by_page.items() for name, record in outputs.items()
-        if not record["error"] and (name in extractors or name == REFERENCE)}
     pairs = list(combinations(extractors, 2))
     per_pair: dict[tuple[str, str], list[float]] = {pair: [] for pair in pairs}
     page_pairs: dict[str, dict[str, float]] = {}
-    for page in sorted(by_page):
+    lengths: dict[tuple[str, str], int] = {}
+    for page in sorted(by_page):  # one page's tokens at a time: memory stays flat
+        tokens = {name: metric.tokens(record["output"])
+                  for name, record in by_page[page].items()
+                  if not record["error"] and (name in extractors or name == REFERENCE)}
+        lengths.update(((page, name), len(words)) for name, words in tokens.items())
         for a, b in pairs:
-            if (page, a) in tokens and (page, b) in tokens:
-                value = agreement_f1(tokens[page, a], tokens[page, b])
+            if a in tokens and b in tokens:
+                value = agreement_f1(tokens[a], tokens[b])
                 per_pair[a, b].append(value)
                 page_pairs.setdefault(page, {})[f"{a}|{b}"] = value
     mean_agreement = {page: statistics.fmean(values.values())
                       for page, values in page_pairs.items()}
     ranked = sorted(mean_agreement, key=lambda page: (mean_agreement[page], page))
     rows = [_row(name, [by_page[page][name] for page in sorted(by_page)
-                        if name in by_page[page]], tokens, per_pair, f1.get(name))
+                        if name in by_page[page]], lengths, per_pair, f1.get(name))
             for name in extractors]
     return {
         "schema": PROFILE_SCHEMA, "run_id": run_id, "dataset": dataset, "reference": REFERENCE,
@@ -197,11 +198,11 @@ def _skipped_counts(skipped: Sequence[Skipped]) -> dict[str, int]:
     return counts
 
 
-def _row(name: str, records: Sequence[PageRecord], tokens: Mapping[tuple[str, str], list[str]],
+def _row(name: str, records: Sequence[PageRecord], lengths: Mapping[tuple[str, str], int],
          per_pair: Mapping[tuple[str, str], list[float]], f1: float | None) -> ProfileRow:
     ok = [record for record in records if not record["error"]]
-    counts = [len(tokens[record["page"], name]) for record in ok]
-    visible = [len(tokens.get((record["page"], REFERENCE), ())) for record in ok]
+    counts = [lengths[record["page"], name] for record in ok]
+    visible = [lengths.get((record["page"], REFERENCE), 0) for record in ok]
     failures = dict.fromkeys(FAILURE_KINDS, 0)
     for record in records:
         if record["error"]:
