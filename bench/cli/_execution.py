@@ -5,6 +5,8 @@ and running the jobs into a run directory with a progress bar."""
 from __future__ import annotations
 
 import argparse
+import shlex
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +20,7 @@ if TYPE_CHECKING:  # imported when used, so that `boilerbench --help` stays fast
     from bench.data.page import Dataset
     from bench.run.cache import OutputCache
     from bench.run.executor import Executor
-    from bench.run.store import RunStore
+    from bench.run.store import RunOptions, RunStore
     from bench.scoring.metrics.base import Metric
     from bench.scoring.records import PageRecord
     from extractors.base import Extractor
@@ -55,22 +57,42 @@ def add_execution_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_run_options(parser: argparse.ArgumentParser, *, command: str, prints: str) -> None:
-    """--reports-dir, --resume, --json (printing `prints` instead of the tables) and
-    --no-progress: where a run directory goes and what the command prints."""
+    """--reports-dir, --resume, --json (printing `prints`), --quiet and --no-progress: where a
+    run directory goes and what the command prints."""
+    from bench.cli._output import add_output_options
+
     parser.add_argument("--reports-dir", type=Path, default=Path("reports"),
                         help="where run directories are written (default: reports)")
     parser.add_argument("--resume", type=Path, default=None, metavar="RUN_DIR",
                         help=f"continue an interrupted {command} in RUN_DIR")
-    parser.add_argument("--json", action="store_true",
-                        help=f"print {prints} as JSON instead of the tables")
+    add_output_options(parser, what=prints)
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
 
-def command_extractors(args: argparse.Namespace) -> list[Extractor]:
-    """The extractors given as commands."""
+def _from_command(command: str) -> Extractor:
+    """The extractor of one `--extractor-cmd`, refused at once when its program is not found
+    (rather than failing on every page)."""
     from extractors.adhoc import from_command
 
-    return [from_command(command) for command in args.extractor_cmd]
+    extractor = from_command(command)  # refuses a command that does not split
+    program = shlex.split(command)[0]
+    if shutil.which(program) is None:
+        raise BenchError(f"--extractor-cmd {command!r}: program {program!r} not found "
+                         "(not on PATH, or not executable)")
+    return extractor
+
+
+def command_extractors(args: argparse.Namespace) -> list[Extractor]:
+    """The extractors given as commands, each program checked before anything runs."""
+    return [_from_command(command) for command in args.extractor_cmd]
+
+
+def load_named(name: str) -> Extractor:
+    """The extractor a run recorded by name: registered, `module:function`, or `cmd:...`."""
+    from extractors import registry
+
+    return _from_command(name.removeprefix("cmd:")) if name.startswith("cmd:") else (
+        registry.load(name))
 
 
 def executor_for(args: argparse.Namespace) -> Executor:
@@ -94,19 +116,17 @@ def output_cache(args: argparse.Namespace) -> OutputCache | None:
     return None if args.no_cache else OutputCache(args.cache or default_path())
 
 
-def start_store(args: argparse.Namespace, *, dataset: Dataset, extractors: Sequence[Extractor],
-                metric: Metric) -> RunStore:
-    """The run directory the options ask for (--resume, or a new one under --reports-dir),
-    started with the run's manifest."""
+def start_store(store: RunStore, args: argparse.Namespace, *, dataset: Dataset,
+                extractors: Sequence[Extractor], metric: Metric,
+                options: RunOptions | None = None) -> None:
+    """Start the run directory with the manifest of what the options ask for."""
     from bench.data.formats import absolute_spec
-    from bench.run.store import RunStore, manifest_for, new_run_id
+    from bench.run.store import manifest_for
 
-    run_dir: Path = args.resume or args.reports_dir / new_run_id()
-    store = RunStore(run_dir)
-    store.start(manifest_for(run_id=run_dir.name, dataset=dataset,
+    store.start(manifest_for(run_id=store.directory.name, dataset=dataset,
                              dataset_spec=absolute_spec(args.dataset), split=args.split,
-                             dialect=args.dialect, metric=metric, extractors=extractors))
-    return store
+                             dialect=args.dialect, metric=metric, extractors=extractors,
+                             options=options))
 
 
 def run_into(args: argparse.Namespace, store: RunStore, *, dataset: Dataset,
@@ -123,7 +143,8 @@ def run_into(args: argparse.Namespace, store: RunStore, *, dataset: Dataset,
         # lock.
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=Console(stderr=True),
-                            auto_refresh=False, disable=args.no_progress or args.json)
+                            auto_refresh=False,
+                            disable=args.no_progress or args.json or args.quiet)
         with progress:
             task = progress.add_task("extracting", total=remaining)
             return run(dataset, extractors, metric=metric, store=store, executor=executor,

@@ -5,7 +5,6 @@ of extractors on any dataset, gold or not (a WARC crawl), as a run directory wit
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import time
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from rich.console import Console
 
 from bench.cli._execution import add_execution_options, add_run_options
 from bench.cli._options import add_dataset_option, add_metric_options, add_page_filters
+from bench.cli._output import for_people, print_document
 from bench.errors import BenchError, unknown_name
 
 if TYPE_CHECKING:  # imported when used, so that `boilerbench --help` stays fast
@@ -57,6 +57,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.files import write_json_atomic
     from bench.gold.format import PAGE_TYPES
     from bench.report.profile import profile_tables
+    from bench.run.store import RunStore, new_run_id
     from bench.scoring.metrics import get_metric
     from bench.scoring.profile import REFERENCE, profile
     from bench.scoring.summary import summarize
@@ -74,7 +75,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     names = [extractor.name for extractor in profiled]
     extractors = [*profiled, *([] if REFERENCE in names else [registry.load(REFERENCE)])]
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
-    store = start_store(args, dataset=dataset, extractors=extractors, metric=metric)
+    store = RunStore(args.resume or args.reports_dir / new_run_id())
+    start_store(store, args, dataset=dataset, extractors=extractors, metric=metric)
     run_dir = store.directory
     started = time.perf_counter()
     records = run_into(args, store, dataset=dataset, extractors=extractors, metric=metric)
@@ -92,9 +94,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         written, undecodable = _write_drafts(args.out, dataset,
                                              result["disputed"][:args.sample], profiled,
                                              page_type=args.sample_type)
-    if args.json:
-        console.print_json(json.dumps(result, ensure_ascii=False))
-        return 0
+    print_document(args, console, result)
+    console = for_people(args, console)
     for table in profile_tables(result):
         console.print(table)
     for line in skipped_lines(dataset):
