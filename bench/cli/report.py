@@ -48,9 +48,9 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.report.plain import to_csv, to_json, to_markdown
     from bench.report.profile import render_profile
     from bench.run.finished import Run, run_dataset
+    from bench.run.suite import SUITE_FILE
     from bench.schema import checked
     from bench.scoring.profile import Profile
-    from bench.run.suite import SUITE_FILE
 
     if (args.run / SUITE_FILE).is_file():
         return _leaderboard(args, console)

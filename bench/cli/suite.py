@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Run the suite, write its folder, print the leaderboard."""
-    from bench.cli._execution import command_extractors, output_cache, worker_pool
+    from bench.cli._execution import command_extractors, executor_for, output_cache
     from bench.report.leaderboard import NOTE, terminal_tables
     from bench.run.store import new_run_id
     from bench.run.suite import find_members, run_suite
@@ -54,7 +54,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     directory = args.reports_dir / f"suite-{new_run_id()}"
     cache = output_cache(args)
     try:
-        suite = run_suite(members, extractors, directory=directory, executor=worker_pool(args),
+        suite = run_suite(members, extractors, directory=directory, executor=executor_for(args),
                           cache=cache, missing=missing, data_dir=data_dir, on_dataset=say)
     finally:
         if cache is not None:
