@@ -78,10 +78,11 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.cli._options import page_limit
     from bench.cli._output import for_people, print_document
     from bench.cli._run_source import run_source
+    from bench.cli.compare import print_result
     from bench.cli.run import over_limit
     from bench.files import read_json_object
     from bench.gate import Checks, baseline_of, check_baseline, gate
-    from bench.report.gate import failure_lines, headline, markdown, tables, verdict_document
+    from bench.report.gate import failure_lines, headline, markdown, verdict_document
     from bench.run.finished import Run
     from bench.scoring.failures import FailureLimit, first_failures
 
@@ -121,15 +122,9 @@ def execute(args: argparse.Namespace, console: Console) -> int:
                   after_name=after_name, reasons=reasons, allow_missing=args.allow_missing)
     passed = result.passed and not over
     status = ExitCode.OK if passed else ExitCode.FAILED
-    people.print(f"{result.after} against {result.before}", markup=False, highlight=False,
-                 soft_wrap=True)
-    for table in tables(result, page_limit=limit, width=people.width):
-        people.print(table)
-    people.print(f"signature: {result.signature}", markup=False, highlight=False,
-                 soft_wrap=True)
-    for line in [*result.notes, *failure_lines(result, limit), *over]:
-        people.print(line, markup=False, highlight=False, soft_wrap=True)
-    people.print(headline(result, over=over), markup=False, highlight=False)
+    print_result(people, result, page_limit=limit,
+                 lines=[*result.notes, *failure_lines(result, limit), *over],
+                 headline=headline(result, over=over))
     write_markdown(markdown(result, page_limit=limit), args.markdown)
     print_document(args, console, verdict_document(result, exit_status=status,
                                                    extra_failures=over))
