@@ -32,6 +32,9 @@ WORKER = JS_DIR / "worker.js"
 NPM_SETUP = f'cd "{JS_DIR}" && npm ci --omit=dev'
 """The one command that installs the npm packages (./setup runs it)."""
 
+_STDERR_TAIL = 4096
+"""How much of the end of Node's stderr is read for a crash's reason."""
+
 
 def require_node(*packages: str) -> None:
     """Raise ImportError unless `node` is on PATH and each npm package is installed."""
@@ -99,7 +102,7 @@ class NodeWorker:
         if self._process is not None and self._process.poll() is None:
             return self._process
         self.close()
-        self._stderr = tempfile.TemporaryFile()
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as Node
         self._process = subprocess.Popen(["node", str(self.script)], cwd=JS_DIR,
                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                          stderr=self._stderr)
@@ -117,9 +120,13 @@ class NodeWorker:
             line = b""
         if not line:
             raise NodeError(self._death())
-        reply = json.loads(line)
-        if not isinstance(reply, dict):
-            raise NodeError(f"node replied {line[:80]!r}")
+        try:
+            reply = json.loads(line)
+        except ValueError:
+            reply = None
+        if not isinstance(reply, dict):  # out of step with the protocol: start afresh
+            self.close()
+            raise NodeError(f"node replied {line[:80]!r}, not a JSON object")
         if "error" in reply:
             raise NodeError(f"node: {reply['error']}")
         return reply
@@ -128,7 +135,7 @@ class NodeWorker:
         """Why Node stopped answering, with its last line of stderr; it is stopped for good."""
         assert self._process is not None and self._stderr is not None
         status = self._process.wait()
-        self._stderr.seek(0)
+        self._stderr.seek(max(0, self._stderr.seek(0, os.SEEK_END) - _STDERR_TAIL))
         last = (self._stderr.read().decode("utf-8", "replace").strip().splitlines() or [""])[-1]
         self.close()
         return f"node exited with status {status}" + (f": {last[:200]}" if last else "")
