@@ -5,7 +5,8 @@ on the page as visible text, and every boilerplate line must be on the page and 
 all compared after normalisation with white space collapsed. A boilerplate line counts as part
 of the body when it equals a body paragraph, or when it has six tokens or more and occurs inside
 one: shorter lines (a list number "১০", a menu item "জাতীয়", three Han characters) occur inside
-body sentences by coincidence and are only checked for presence.
+body sentences by coincidence and are only checked for presence. A `repeats-body` snippet (a
+pull quote, a contents list) is the other way round: each of its lines must occur in the body.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.data.page import Page
-from bench.text.encoding import UndecodableError, decode_html
 from bench.errors import BenchError, GoldError
 from bench.gold.format import bundled_gold_dir, load_page
-from bench.text.normalize import collapse_whitespace, normalize, shorten
 from bench.gold.page_text import page_text
+from bench.text.encoding import UndecodableError, decode_html
+from bench.text.normalize import collapse_whitespace, normalize, shorten
 from bench.text.tokenizers import UnicodeTokenizer
 
 _MIN_TOKENS_FOR_BODY_CHECK = 6
+REPEATS_BODY = "repeats-body"
 _TOKENIZE = UnicodeTokenizer()
 
 
@@ -68,6 +70,10 @@ def check_page(page: Page, record_path: Path) -> list[str]:
             if why := _find(line, text_on_page, tokens_on_page):
                 problems.append(str(GoldError(record_path, where,
                                               f"{why}: {shorten(line, 60)!r}")))
+            elif snippet.category == REPEATS_BODY:
+                if line_tokens not in body_tokens:
+                    problems.append(str(GoldError(record_path, where, "is labeled repeats-body "
+                                                  f"but not in the body: {shorten(line, 60)!r}")))
             elif line_tokens in whole_paragraphs or (
                     line_tokens.count("\x1f") > _MIN_TOKENS_FOR_BODY_CHECK
                     and line_tokens in body_tokens):
