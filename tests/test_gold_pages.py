@@ -111,7 +111,8 @@ def test_pull_quote_and_contents_are_labeled_repeats_body(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(("family", "case"), [("nextjs", "next-data-body"),
-                                              ("nuxt", "nuxt-data-body")])
+                                              ("nuxt", "nuxt-data-body"),
+                                              ("wordpress", "json-ld-body")])
 def test_script_only_body_lives_in_the_data_script(tmp_path: Path, family: str,
                                                    case: str) -> None:
     record = _render(tmp_path, family, hard_cases=f'["{case}"]')
@@ -119,6 +120,20 @@ def test_script_only_body_lives_in_the_data_script(tmp_path: Path, family: str,
     assert "Un intertitre" not in visible_text(html)
     assert "Un intertitre" in text_with_scripts(html)
     assert check_page(load_page(record), record) == []
+
+
+def test_a_wrong_meta_charset_is_recorded_as_the_served_charset(tmp_path: Path) -> None:
+    source = tmp_path / "fr-test-page.toml"
+    source.write_text(_SOURCE.format(family="table", page_type="news", hard_cases="[]")
+                      + 'charset = "cp1252"\nmeta_charset = "utf-8"\n', encoding="utf-8")
+    out = tmp_path / "gold"
+    out.mkdir()
+    assert main([str(source), "--out", str(out)]) == 0
+    page = load_page(out / "fr-test-page.toml")
+    assert page.encoding == "cp1252"
+    raw = page.read_html()
+    assert b'<meta charset="utf-8">' in raw
+    assert "La première phrase".encode("cp1252") in raw
 
 
 def test_rendering_is_deterministic(tmp_path: Path) -> None:

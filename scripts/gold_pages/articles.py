@@ -46,7 +46,8 @@ def _entries(b: Builder, *, cls: str) -> str:
 
 def _after_body(b: Builder, *, cls: str) -> str:
     src = b.src
-    return (b.items("byline-meta", src.lines("tags"), cls=f"{cls}-tags")
+    return (b.items("navigation", src.lines("pagination"), cls=f"{cls}-pagination")
+            + b.items("byline-meta", src.lines("tags"), cls=f"{cls}-tags")
             + b.share(cls=f"{cls}-share-bottom")
             + b.items("comment-prompt", src.lines("comment_prompt"), cls=f"{cls}-respond",
                       link=False)
@@ -63,9 +64,14 @@ def _rail(b: Builder, *, cls: str) -> str:
             + "</aside>")
 
 
-def _article(b: Builder, *, cls: str, visible_body: bool = True) -> tuple[str, str]:
+SCRIPT_ONLY = frozenset({"json-ld-body", "next-data-body", "nuxt-data-body"})
+"""Hard cases whose body is only in a script: the article shows skeleton lines instead."""
+
+
+def _article(b: Builder, *, cls: str) -> tuple[str, str]:
     """Headline block, body (or a skeleton for a client-rendered body), and what follows."""
     src = b.src
+    visible_body = not SCRIPT_ONLY & set(src.hard_cases)
     labeled = len(b.snippets)
     body = b.body_html(src.text("body"), cls=cls) + _entries(b, cls=cls)
     if not visible_body:  # the slots and entry times rendered into the body are not shown
@@ -104,8 +110,7 @@ def wordpress(b: Builder) -> str:
         f'{header}<div class="entry-content">{rest}</div></article></main>'
         + _rail(b, cls="widget-area") + "</div></div>" + b.newsletter(cls="mc4wp-form")
         + b.footer(cls="site-footer") + "</div>")
-    return assemble(b, html_attrs='class="no-js"', head_html=head(b, extra=extra,
-                    with_body_ld="json-ld-body" in b.src.hard_cases),
+    return assemble(b, html_attrs='class="no-js"', head_html=head(b, extra=extra),
                     body_attrs=f'class="post-template-default single single-post postid-{post} '
                     'single-format-standard wp-embed-responsive"', content=content,
                     classes=_WP_CLASSES, chunk="wpJsonpElementor")
@@ -151,10 +156,9 @@ def _blocks_data(b: Builder) -> list[dict[str, str]]:
 
 
 def nextjs(b: Builder) -> str:
-    script_only = "next-data-body" in b.src.hard_cases
     c = _hashed(b, ("Layout_root", "Header_bar", "Article_main", "ArticleBody_body",
                     "Rail_rail", "Footer_footer", "Consent_box"))
-    header, rest = _article(b, cls=c["Article_main"], visible_body=not script_only)
+    header, rest = _article(b, cls=c["Article_main"])
     props = {"props": {"pageProps": {"article": {
         "id": bulk.ident(b.rng, 24), "headline": b.src.text("headline"),
         "blocks": _blocks_data(b), "section": b.src.lines("breadcrumbs")}},
@@ -175,9 +179,8 @@ def nextjs(b: Builder) -> str:
 
 
 def nuxt(b: Builder) -> str:
-    script_only = "nuxt-data-body" in b.src.hard_cases
     scope = f"data-v-{bulk.ident(b.rng, 8).lower()}"
-    header, rest = _article(b, cls="article-page", visible_body=not script_only)
+    header, rest = _article(b, cls="article-page")
     payload: list[object] = [["ShallowReactive", 1], {"data": 2, "state": 3}, {"article": 4},
                              {"config": bulk.config_blob(b.rng, 7000)},
                              {"title": 5, "paragraphs": 6}, b.src.text("headline"),

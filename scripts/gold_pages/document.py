@@ -52,14 +52,16 @@ def script_safe(payload: str) -> str:
     return payload.replace("</", "<\\/")
 
 
-def head(b: Builder, *, extra: str = "", with_body_ld: bool = False) -> str:
-    """Head metadata as CMSs print it: charset, SEO tags, Open Graph, preloads, JSON-LD."""
+def head(b: Builder, *, extra: str = "") -> str:
+    """Head metadata as CMSs print it: charset, SEO tags, Open Graph, preloads, JSON-LD (with
+    the body only on a `json-ld-body` page)."""
     src = b.src
+    charset = src.text("meta_charset", src.text("charset", "utf-8"))
     description = src.text("standfirst") or src.text("headline")
     preloads = "".join(f'<link rel="preload" as="script" href="https://{b.domain}/_static/'
                        f'{bulk.ident(b.rng, 12).lower()}.js">' for _ in range(6))
     return (
-        '<meta charset="utf-8"><meta name="viewport" content="width=device-width, '
+        f'<meta charset="{esc(charset)}"><meta name="viewport" content="width=device-width, '
         f'initial-scale=1"><title>{esc(src.text("title"))}</title>'
         f'<meta name="description" content="{esc(description)}">'
         f'<link rel="canonical" href="{esc(src.text("url"))}">'
@@ -70,7 +72,7 @@ def head(b: Builder, *, extra: str = "", with_body_ld: bool = False) -> str:
         '<meta name="twitter:card" content="summary_large_image">'
         f'<meta name="robots" content="index, follow, max-image-preview:large">{preloads}'
         f'<link rel="preconnect" href="https://fonts.gstatic.com" crossorigin>'
-        + json_ld(b, with_body=with_body_ld) + extra)
+        + json_ld(b, with_body="json-ld-body" in src.hard_cases) + extra)
 
 
 def assemble(b: Builder, *, html_attrs: str, head_html: str, body_attrs: str, content: str,

@@ -32,10 +32,12 @@ FAMILY: dict[str, Callable[[Builder], str]] = {
 GOLD = HERE.parents[1] / "gold"
 
 
-def render(source: Source) -> tuple[str, dict[str, Any]]:
-    """The page's HTML and its gold record."""
+def render(source: Source) -> tuple[bytes, dict[str, Any]]:
+    """The page's HTML bytes (in the source's `charset`) and its gold record."""
     builder = Builder(source)
     page = FAMILY[source.text("family")](builder)
+    charset = source.text("charset", "utf-8")
+    declared = source.text("meta_charset", charset)
     notes = " ".join(filter(None, [
         source.text("notes"),
         f"Rendered by scripts/gold_pages ({source.text('family')} family) from "
@@ -44,11 +46,14 @@ def render(source: Source) -> tuple[str, dict[str, Any]]:
         "schema": 1, **{name: source.text(name) for name in ("id", "url", "language",
                                                             "page_type", "title", "headline",
                                                             "byline", "dateline")},
-        "encoding": "", "hard_cases": source.hard_cases, "notes": notes,
+        "encoding": charset if declared != charset else "", "hard_cases": source.hard_cases, "notes": notes,
         "body": "\n\n".join(builder.body) + "\n",
         "boilerplate": [{"category": category, "text": "\n".join(lines)}
                         for category, lines in _in_page_order(builder.snippets, page)]}
-    return page, record
+    try:
+        return page.encode(charset, errors="xmlcharrefreplace"), record
+    except LookupError:
+        raise SourceError(source.path, "charset", f"unknown charset {charset!r}") from None
 
 
 def _in_page_order(snippets: list[tuple[str, list[str]]],
@@ -89,11 +94,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         html_path, record_path = (args.out / f"{path.stem}{ext}" for ext in (".html", ".toml"))
         text = record_text(record)
         if args.check:
-            for target, wanted in ((html_path, page), (record_path, text)):
-                if not target.is_file() or target.read_text(encoding="utf-8") != wanted:
+            for target, wanted in ((html_path, page), (record_path, text.encode())):
+                if not target.is_file() or target.read_bytes() != wanted:
                     problems.append(f"{target}: differs from what {path} renders to")
             continue
-        html_path.write_text(page, encoding="utf-8")
+        html_path.write_bytes(page)
         record_path.write_text(text, encoding="utf-8")
         problems += check_page(load_page(record_path), record_path)
     for problem in problems:

@@ -35,6 +35,7 @@ def _posts(b: Builder, *, cls: str, phpbb: bool) -> str:
             + b.body_html(post["text"], cls=cls) + "</div>"
             + b.items("share-bar", b.src.lines("reply"), cls=f"{cls}-actions", link=False)
             + "</div>")
+    out.append(b.items("navigation", b.src.lines("pagination"), cls="pagination"))
     return "".join(out)
 
 
