@@ -256,12 +256,12 @@ class Builder:
 
     def target_size(self) -> int:
         """Bytes this page should weigh: `size_kb` from the source, else a draw around 95 KB
-        with the spread of real pages (lognormal, clipped to 55..340 KB)."""
+        with the spread of real pages (lognormal, clipped to 66..340 KB)."""
         size_kb = self.src.fields.get("size_kb")
         if isinstance(size_kb, int):
             return size_kb * 1024
         draw = self.rng.lognormvariate(math.log(95), 0.5)
-        return int(min(max(draw, 55), 340) * 1024)
+        return int(min(max(draw, 66), 340) * 1024)
 
 
 def _blocks(text: str) -> list[list[str]]:
