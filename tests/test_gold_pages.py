@@ -155,3 +155,23 @@ def test_bad_source_names_file_and_field(tmp_path: Path) -> None:
 
 def test_committed_pages_are_what_their_sources_render_to() -> None:
     assert main(["--check"]) == 0
+
+
+def test_every_visible_line_of_a_rendered_page_is_body_or_labeled(gold_dir: Path) -> None:
+    """The renderer writes no unlabeled text: what a reader sees on each committed rendered
+    page is its gold body or one of its labeled snippets."""
+    from bench.text.encoding import decode_html
+    from scripts.gold_pages.source import HERE
+
+    stems = sorted(path.stem for path in (HERE / "sources").glob("*.toml"))
+    assert len(stems) >= 80
+    unaccounted = {}
+    for stem in stems:
+        page = load_page(gold_dir / f"{stem}.toml")
+        html, _ = decode_html(page.read_html(), page.encoding)
+        labeled = {line for s in page.boilerplate for line in s.text.splitlines()}
+        body = {line for p in page.body.split("\n\n") for line in p.splitlines()}
+        known = "\n".join(labeled | body)
+        if missing := [line for line in visible_text(html).splitlines() if line not in known]:
+            unaccounted[stem] = missing
+    assert unaccounted == {}

@@ -37,6 +37,8 @@ class Builder:
         self.body: list[str] = []
         self.snippets: list[tuple[str, list[str]]] = []
         self.headings: list[str] = []
+        self.features: list[str] = []
+        """Hard cases the rendering itself produced (a mega-menu, a consent frame)."""
 
     # -- labeled boilerplate ------------------------------------------------------------
     def label(self, category: str, lines: list[str]) -> None:
@@ -67,6 +69,8 @@ class Builder:
         """Top menu; with a kit `megamenu` table, each entry opens a panel of sub-sections
         (hidden by CSS only, so visible to extractors, as on real sites)."""
         panels = self.src.fields.get("megamenu", {})
+        if isinstance(panels, dict) and any(panels.get(e) for e in self.src.lines("menu")):
+            self.features.append("mega-menu")
         parts = []
         for entry in self.src.lines("menu"):
             subs = panels.get(entry, []) if isinstance(panels, dict) else []
@@ -92,6 +96,7 @@ class Builder:
             return ""
         *text, accept, reject = lines
         purposes = self.src.lines("consent_purposes")
+        self.features.append("consent-frame")
         self.label("cookie-banner", [*text, accept, reject, *purposes])
         paragraphs = "".join(f'<p class="{cls}__text">{esc(t)}</p>' for t in text)
         toggles = "".join(

@@ -46,7 +46,8 @@ def render(source: Source) -> tuple[bytes, dict[str, Any]]:
         "schema": 1, **{name: source.text(name) for name in ("id", "url", "language",
                                                             "page_type", "title", "headline",
                                                             "byline", "dateline")},
-        "encoding": charset if declared != charset else "", "hard_cases": source.hard_cases, "notes": notes,
+        "encoding": charset if declared != charset else "",
+        "hard_cases": list(dict.fromkeys([*source.hard_cases, *builder.features])), "notes": notes,
         "body": "\n\n".join(builder.body) + "\n",
         "boilerplate": [{"category": category, "text": "\n".join(lines)}
                         for category, lines in _in_page_order(builder.snippets, page)]}
