@@ -39,8 +39,16 @@ def _posts(b: Builder, *, cls: str, phpbb: bool) -> str:
     return "".join(out)
 
 
+def _thread(b: Builder, *, title: tuple[str, str], posts_cls: str, prompt_cls: str,
+            phpbb: bool) -> str:
+    """A forum page's content: the thread's title, its posts, the reply buttons below them."""
+    return (b.block("title", b.src.text("headline"), cls=title[0], tag=title[1])
+            + _posts(b, cls=posts_cls, phpbb=phpbb)
+            + b.items("comment-prompt", b.src.lines("comment_prompt"), cls=prompt_cls,
+                      link=False))
+
+
 def discourse(b: Builder) -> str:
-    src = b.src
     preloaded = {"site": bulk.config_blob(b.rng, 12000),
                  "topic_list": [{"id": b.rng.randint(10**4, 10**6), "slug": bulk.ident(b.rng, 12)}
                                 for _ in range(40)]}
@@ -50,10 +58,8 @@ def discourse(b: Builder) -> str:
         '<section id="main" class="ember-application"><div id="main-outlet" class="wrap">'
         + _masthead(b, cls="d-header") + b.breadcrumbs(cls="category-breadcrumb")
         + '<div itemscope itemtype="http://schema.org/DiscussionForumPosting" class="topic-area">'
-        + b.block("title", src.text("headline"), cls="fancy-title", tag="h1")
-        + _posts(b, cls="topic-body crawler-post", phpbb=False)
-        + b.items("comment-prompt", src.lines("comment_prompt"), cls="topic-footer-buttons",
-                  link=False)
+        + _thread(b, title=("fancy-title", "h1"), posts_cls="topic-body crawler-post",
+                  prompt_cls="topic-footer-buttons", phpbb=False)
         + b.heading_box("related-links", "related_title", "related", cls="suggested-topics")
         + "</div></div></section>" + b.footer(cls="crawler-footer")
         + b.consent(cls="cookie-notice"))
@@ -65,16 +71,13 @@ def discourse(b: Builder) -> str:
 
 
 def phpbb(b: Builder) -> str:
-    src = b.src
     content = (
         '<div id="wrap" class="wrap"><a id="top" class="top-anchor" accesskey="t"></a>'
         '<div id="page-header"><div class="headerbar" role="banner">'
         + _masthead(b, cls="navbar") + "</div>" + b.breadcrumbs(cls="navlinks")
         + '</div><div id="page-body" class="page-body" role="main">'
-        + b.block("title", src.text("headline"), cls="topic-title", tag="h2")
-        + _posts(b, cls="post has-profile bg2", phpbb=True)
-        + b.items("comment-prompt", src.lines("comment_prompt"), cls="action-bar bar-bottom",
-                  link=False)
+        + _thread(b, title=("topic-title", "h2"), posts_cls="post has-profile bg2",
+                  prompt_cls="action-bar bar-bottom", phpbb=True)
         + b.heading_box("trending-list", "trending_title", "trending", cls="forum-list")
         + "</div>" + b.footer(cls="page-footer") + "</div>" + b.consent(cls="cookie-notice"))
     return assemble(b, html_attrs='dir="ltr"', head_html=head(b), css_share=0.7,
