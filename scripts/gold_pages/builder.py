@@ -50,6 +50,9 @@ class Builder:
               link: bool = True) -> str:
         """A labeled list: one `<li>` per line, linked like menu entries."""
         self.label(category, lines)
+        return self._list(lines, cls=cls, tag=tag, link=link)
+
+    def _list(self, lines: list[str], *, cls: str, tag: str, link: bool) -> str:
         if not lines:
             return ""
         inner = "".join(
@@ -71,10 +74,10 @@ class Builder:
         panels = self.src.fields.get("megamenu", {})
         if isinstance(panels, dict) and any(panels.get(e) for e in self.src.lines("menu")):
             self.features.append("mega-menu")
-        parts = []
+        parts, labels = [], []
         for entry in self.src.lines("menu"):
             subs = panels.get(entry, []) if isinstance(panels, dict) else []
-            self.label("navigation", [entry, *subs])
+            labels += [entry, *subs]
             sub_html = "".join(f'<li><a href="/{bulk.ident(self.rng, 7).lower()}/">{esc(s)}</a>'
                                "</li>" for s in subs)
             panel = (f'<div class="{cls}-panel" aria-hidden="true"><ul class="{cls}-sub">'
@@ -82,6 +85,7 @@ class Builder:
             parts.append(f'<li class="{cls}-item menu-item-has-children"><a href="/'
                          f'{bulk.ident(self.rng, 6).lower()}/" class="{cls}-link">{esc(entry)}'
                          f"</a>{panel}</li>")
+        self.label("navigation", labels)  # one snippet: a flattened menu leaks as a whole
         return (f'<nav class="{cls}" aria-label="main"><ul class="{cls}-list">'
                 f'{"".join(parts)}</ul></nav>')
 
@@ -120,9 +124,9 @@ class Builder:
             return ""
         title = self.src.text(title_key)
         shown = [f"{n}. {line}" if numbered else line for n, line in enumerate(lines, 1)]
-        self.label(category, [title])
+        self.label(category, [title, *shown])
         return (f'<section class="{cls}"><h3 class="{cls}__title">{esc(title)}</h3>'
-                + self.items(category, shown, cls=f"{cls}__list") + "</section>")
+                + self._list(shown, cls=f"{cls}__list", tag="ul", link=True) + "</section>")
 
     def comments(self, *, cls: str) -> str:
         entries = self.src.tables("comments", ("author", "date", "text"))
