@@ -26,9 +26,12 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 SCHEMA = 1
 PAGE_TYPES = ("news", "blog", "opinion", "forum", "product", "recipe", "documentation",
               "encyclopedia", "listing", "live-blog", "press-release")
+REPEATS_BODY = "repeats-body"
+"""The category of text that repeats the body word for word (pull quotes, contents lists): an
+output holding the body holds it, so it is checked and counted apart from real leaks."""
 CATEGORIES = ("caption-duplicate", "comment-prompt", "comments", "trending-list", "promo",
               "navigation", "footer", "related-links", "share-bar", "advert", "cookie-banner",
-              "newsletter", "byline-meta", "title", "repeats-body", "other")
+              "newsletter", "byline-meta", "title", REPEATS_BODY, "other")
 HARD_CASES = ("split-body", "long-comments", "related-in-article", "table-layout",
               "json-ld-body", "next-data-body", "paginated", "paywall", "short-body",
               "long-body", "heavy-page", "wrong-charset", "trending-in-article",

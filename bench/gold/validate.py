@@ -18,14 +18,13 @@ import regex
 
 from bench.data.page import Page
 from bench.errors import BenchError, GoldError
-from bench.gold.format import bundled_gold_dir, load_page
+from bench.gold.format import REPEATS_BODY, bundled_gold_dir, load_page
 from bench.gold.page_text import page_text
 from bench.text.encoding import UndecodableError, decode_html
 from bench.text.normalize import collapse_whitespace, normalize, shorten
 from bench.text.tokenizers import UNSPACED, UnicodeTokenizer
 
 _MIN_TOKENS_FOR_BODY_CHECK = 6
-REPEATS_BODY = "repeats-body"
 _TOKENIZE = UnicodeTokenizer()
 _UNSPACED_TOKEN = regex.compile(rf"[{UNSPACED}]")
 
