@@ -1,7 +1,7 @@
 """HTML to Markdown, for adapters whose extractor gives its main content as HTML (Readability,
 magic-html): markdownify with ATX headings (`##`), `-` bullets and a table's first row as its
 header row (as the gold has it). Imported only when a Markdown output is asked for:
-markdownify is an extra (`pip install "boilerbench[markdown]"`)."""
+markdownify is an extra (`pip install "boilerbench[markdownify]"`)."""
 
 from __future__ import annotations
 

@@ -10,18 +10,19 @@ from extractors.base import Extractor
 from extractors.converter import html_to_markdown
 
 
-def _article(html: str, url: str | None) -> str:
+def article_html(html: str, url: str | None) -> str:
+    """readability-lxml's article, as HTML (the Markdown adapters convert it too)."""
     return str(Document(html, url=url).summary(html_partial=True))
 
 
 def _extract(html: str, url: str | None) -> str:
-    return element_text(parse_html(_article(html, url)))
+    return element_text(parse_html(article_html(html, url)))
 
 
 def _markdown(html: str, url: str | None) -> str:
-    return html_to_markdown(_article(html, url))
+    return html_to_markdown(article_html(html, url))
 
 
 readability = Extractor(name="readability", package="readability-lxml", extract=_extract,
                         description="Document.summary(), text by lxml",
-                        formats={"html": _article, "markdown": _markdown})
+                        formats={"html": article_html, "markdown": _markdown})
