@@ -37,6 +37,8 @@ COMMANDS: dict[str, str] = {
     "compare": "show what changed between two runs (paired test per extractor, pages)",
     "report": "render a run as one self-contained HTML file, or as Markdown, CSV or JSON",
     "show": "print one page's gold-versus-output diff for one extractor",
+    "profile": "profile extractors on any dataset, gold or not: speed, failures, lengths, "
+               "agreement",
 }
 
 

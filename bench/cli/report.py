@@ -1,4 +1,5 @@
-"""`boilerbench report RUN_DIR [--format html|md|csv|json] [--out FILE]`: a run for people."""
+"""`boilerbench report RUN_DIR [--format html|md|csv|json] [--out FILE]`: a run for people
+(in HTML, a run made by `boilerbench profile` is shown as its profile)."""
 
 from __future__ import annotations
 
@@ -38,15 +39,23 @@ def _positive(text: str) -> int:
 
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Render and write the report (`--out -` writes to standard output)."""
-    from bench.files import write_text_atomic
+    from bench.cli.profile import PROFILE_FILE
+    from bench.files import read_json_object, write_text_atomic
     from bench.report.html import render
     from bench.report.plain import to_csv, to_json, to_markdown
+    from bench.report.profile import render_profile
     from bench.run.finished import Run, run_dataset
+    from bench.schema import checked
+    from bench.scoring.profile import Profile
 
     run = Run.load(args.run)
-    if args.format == "html":
+    profile_path = run.directory / PROFILE_FILE
+    if args.format == "html" and profile_path.is_file():  # a run made by `profile`
+        text = render_profile(checked(read_json_object(profile_path), Profile,
+                                      str(profile_path)))
+    elif args.format == "html":
         text = render(run, run_dataset(run, spec=args.dataset, split=args.split,
-                                           dialect=args.dialect),
+                                       dialect=args.dialect),
                       page_limit=args.pages)
     else:
         text = {"md": to_markdown, "csv": to_csv, "json": to_json}[args.format](run)

@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from bench.cli._execution import add_execution_options
-from bench.cli._options import add_dataset_option, add_metric_options
-from bench.cli._output import add_output_options, for_people, print_document
+from bench.cli._execution import add_execution_options, add_run_options
+from bench.cli._options import add_dataset_option, add_metric_options, add_page_filters
+from bench.cli._output import for_people, print_document
 from bench.errors import BenchError, ExitCode
 
 if TYPE_CHECKING:
@@ -31,24 +30,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_dataset_option(parser)
     parser.add_argument("--extractor", "-e", action="append", default=[], metavar="NAME",
                         help="extractor to run (repeatable; default: every installed one)")
-    parser.add_argument("--page", action="append", default=[], metavar="ID",
-                        help="page id or glob pattern (repeatable)")
-    parser.add_argument("--lang", action="append", default=[], help="only pages in this language")
-    parser.add_argument("--type", action="append", default=[], dest="page_type",
-                        help="only pages of this page type")
+    add_page_filters(parser)
     add_metric_options(parser)
     parser.add_argument("--by", action="append", default=[], metavar="FIELD",
                         help="also score per value of a page field: language, page_type, or "
                              "any field of the gold record (repeatable)")
-    parser.add_argument("--reports-dir", type=Path, default=Path("reports"),
-                        help="where run directories are written (default: reports)")
-    parser.add_argument("--resume", type=Path, default=None, metavar="RUN_DIR",
-                        help="continue an interrupted run in RUN_DIR")
+    add_run_options(parser, command="run", prints="the run summary (summary.json)")
     parser.add_argument("--max-failures", default=None, metavar="N|P%",
                         help="exit 1 when an extractor fails on more than N pages (or P%% of "
                              "them); the run is still written")
-    add_output_options(parser, what="the run summary (summary.json)")
-    parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     add_execution_options(parser)
 
 
@@ -126,11 +116,10 @@ def chosen_extractors(args: argparse.Namespace) -> list[Extractor]:
 def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = None
             ) -> Finished:
     """Run (into --resume, or a new directory under --reports-dir) and write the summary."""
-    from bench.cli._execution import output_cache, worker_pool
-    from bench.data.formats import absolute_spec, load_dataset
+    from bench.cli._execution import run_into, start_store
+    from bench.cli._options import selected_dataset
     from bench.data.page import skipped_lines
-    from bench.run.runner import run
-    from bench.run.store import RunStore, manifest_for, new_run_id
+    from bench.run.store import RunStore, new_run_id
     from bench.scoring.breakdown import breakdown, check_field
     from bench.scoring.metrics import get_metric
     from bench.scoring.summary import summarize
@@ -139,39 +128,14 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
     store = RunStore(run_dir)
     if args.resume is not None and (run_dir / "run.json").is_file():
         _take_recorded(args, store.manifest(), run_dir)
-    dataset = load_dataset(args.dataset, split=args.split, dialect=args.dialect).select(
-        page_ids=args.page, languages=args.lang, page_types=args.page_type)
-    if not len(dataset):
-        raise BenchError("no page matches the --page/--lang/--type filters")
+    dataset = selected_dataset(args)
     for field in args.by:
         check_field(dataset, field)
     extractors = chosen_extractors(args) if extractors is None else extractors
-    executor = worker_pool(args)
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
-    cache = output_cache(args)
-    try:
-        store.start(manifest_for(run_id=run_dir.name, dataset=dataset,
-                                 dataset_spec=absolute_spec(args.dataset), split=args.split,
-                                 dialect=args.dialect, metric=metric, extractors=extractors,
-                                 options=_options(args)))
-        remaining = len(dataset) * len(extractors) - len(store.done())
-        # No refresh thread: workers are forked, and a fork must not copy a thread holding a
-        # lock.
-        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=Console(stderr=True),
-                            auto_refresh=False,
-                            disable=args.no_progress or args.json or args.quiet)
-        with progress:
-            task = progress.add_task("extracting", total=remaining)
-            records = run(dataset, extractors, metric=metric, store=store, executor=executor,
-                          cache=cache, on_record=lambda _record: progress.update(
-                              task, advance=1, refresh=True))
-    except KeyboardInterrupt:
-        raise BenchError(f"interrupted; continue with: boilerbench run --resume {run_dir}"
-                         ) from None
-    finally:
-        if cache is not None:
-            cache.close()
+    start_store(store, args, dataset=dataset, extractors=extractors, metric=metric,
+                options=_options(args))
+    records = run_into(args, store, dataset=dataset, extractors=extractors, metric=metric)
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
                         records=records, metric=metric)
     if args.by:
