@@ -37,7 +37,8 @@ def _pages(tmp_path: Path) -> list[Page]:
 def test_snippet_only_pages_are_not_scored_and_undecodable_pages_counted(tmp_path: Path) -> None:
     dataset = dataset_of("mixed", _pages(tmp_path), source=tmp_path)
     metric = TokenF1(dataset=dataset.label)
-    records = run(dataset, [ECHO], metric=metric, store=RunStore(tmp_path / "run"))
+    run(dataset, [ECHO], metric=metric, store=RunStore(tmp_path / "run"))
+    records = RunStore(tmp_path / "run").records()
     by_page = {record["page"]: record for record in records}
     assert by_page["snippets"]["f1"] is None and by_page["snippets"]["stats"] is None
     assert by_page["broken"]["f1"] == 0.0
@@ -54,7 +55,8 @@ def test_a_dataset_without_body_gold_shows_n_a(tmp_path: Path) -> None:
     snippets_only = [page for page in _pages(tmp_path) if page.body is None]
     dataset = dataset_of("snippets", snippets_only, source=tmp_path)
     metric = TokenF1(dataset=dataset.label)
-    records = run(dataset, [ECHO], metric=metric, store=RunStore(tmp_path / "run"))
+    run(dataset, [ECHO], metric=metric, store=RunStore(tmp_path / "run"))
+    records = RunStore(tmp_path / "run").records()
     summary = summarize(run_id="r", dataset=dataset, extractors=[ECHO], records=records,
                         metric=metric)
     (row,) = summary["extractors"]

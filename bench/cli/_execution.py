@@ -14,7 +14,8 @@ if TYPE_CHECKING:  # imported when used, so that `boilerbench --help` stays fast
 
 
 def add_execution_options(parser: argparse.ArgumentParser) -> None:
-    """--extractor-cmd, --jobs, --timeout, --max-memory, --cache, --no-cache."""
+    """--extractor-cmd, --jobs, --timeout, --max-memory, --max-pages-per-worker, --cache,
+    --no-cache."""
     parser.add_argument("--extractor-cmd", action="append", default=[], metavar="CMD",
                         help="run a program that reads HTML on stdin and writes text on "
                              "stdout (repeatable; split like a shell, run without one)")
@@ -25,6 +26,9 @@ def add_execution_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-memory", type=int, default=4096, metavar="MB",
                         help="memory limit of each worker: what it writes (heap, allocations), "
                              "not address space it only reserves (default: 4096)")
+    parser.add_argument("--max-pages-per-worker", type=int, default=None, metavar="N",
+                        help="replace a worker after N pages, so that an extractor that leaks "
+                             "memory cannot grow without bound (default: 1000)")
     parser.add_argument("--cache", type=Path, default=None, metavar="PATH",
                         help="output cache file (default: $BOILERBENCH_CACHE, else "
                              "$XDG_CACHE_HOME or ~/.cache, then boilerbench/outputs.sqlite)")
@@ -41,9 +45,11 @@ def command_extractors(args: argparse.Namespace) -> list[Extractor]:
 
 def worker_pool(args: argparse.Namespace) -> WorkerPool:
     """The executor the options ask for."""
-    from bench.run.workers import WorkerPool
+    from bench.run.workers import MAX_PAGES_PER_WORKER, WorkerPool
 
-    return WorkerPool(jobs=args.jobs, timeout=args.timeout, memory_mb=args.max_memory)
+    return WorkerPool(jobs=args.jobs, timeout=args.timeout, memory_mb=args.max_memory,
+                      max_pages_per_worker=MAX_PAGES_PER_WORKER if args.max_pages_per_worker is None
+                      else args.max_pages_per_worker)
 
 
 def output_cache(args: argparse.Namespace) -> OutputCache | None:

@@ -4,14 +4,65 @@ from __future__ import annotations
 
 import argparse
 import json
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
 
 from bench.cli._execution import add_execution_options
 from bench.cli._options import add_dataset_option, add_metric_options
 from bench.errors import BenchError
+
+if TYPE_CHECKING:
+    from bench.scoring.records import ExtractorRow, PageRecord
+
+_REDRAW_SECONDS = 0.25
+"""The progress bar is redrawn at most this often (a redraw per record slowed fast runs)."""
+
+
+class _Rate(ProgressColumn):
+    """Pages (jobs) per second so far."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:,.1f} pages/s", style="progress.data.speed")
+
+
+class _Redraw:
+    """Advances the bar on each record; redraws it only every `_REDRAW_SECONDS`."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress, self.task = progress, progress.add_task("extracting", total=None)
+        self._last = 0.0
+
+    def __call__(self, _record: PageRecord) -> None:
+        self.progress.advance(self.task)
+        now = time.monotonic()
+        if now - self._last >= _REDRAW_SECONDS:
+            self._last = now
+            self.progress.refresh()
+
+
+def noise_note(rows: list[ExtractorRow]) -> str | None:
+    """One line under the table: how much each extractor printed or logged (captured)."""
+    noisy = [f"{row['name']} {row.get('noise_lines', 0)} lines on "
+             f"{row.get('noisy_pages', 0)} page(s)" for row in rows if row.get("noisy_pages")]
+    if not noisy:
+        return None
+    return ("captured extractor output: " + ", ".join(noisy)
+            + " (boilerbench show PAGE -e NAME prints a page's)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -74,19 +125,22 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         # No refresh thread: workers are forked, and a fork must not copy a thread holding a
         # lock.
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=Console(stderr=True),
+                            TimeElapsedColumn(), _Rate(), console=Console(stderr=True),
                             auto_refresh=False, disable=args.no_progress or args.json)
         with progress:
-            task = progress.add_task("extracting", total=remaining)
-            records = run(dataset, extractors, metric=metric, store=store, executor=executor,
-                          cache=cache, on_record=lambda _record: progress.update(
-                              task, advance=1, refresh=True))
+            redraw = _Redraw(progress)
+            progress.update(redraw.task, total=remaining)
+            run(dataset, extractors, metric=metric, store=store, executor=executor,
+                cache=cache, on_record=redraw)
+            progress.refresh()
     except KeyboardInterrupt:
         raise BenchError(f"interrupted; continue with: boilerbench run --resume {run_dir}"
                          ) from None
     finally:
         if cache is not None:
             cache.close()
+    wanted = {extractor.name for extractor in extractors}
+    records = [record for record in store.records() if record["extractor"] in wanted]
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
                         records=records, metric=metric)
     if args.by:
@@ -103,6 +157,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
             console.print(table)
         for field, rows in summary.get("breakdowns", {}).items():
             console.print(breakdown_table(field, rows))
+        if (note := noise_note(summary["extractors"])) is not None:
+            console.print(note, markup=False, highlight=False)
         if summary["undecodable"]:
             console.print(f"{summary['undecodable']} page(s) undecodable: no charset decodes "
                           "them cleanly (errors in pages.jsonl)", markup=False, highlight=False)

@@ -14,6 +14,7 @@ from bench.scoring.leakage import leak_summary
 from bench.scoring.metrics.base import Metric
 from bench.scoring.records import (
     ExtractorRow,
+    Noise,
     PageRecord,
     RankingPair,
     ScoresSummary,
@@ -76,7 +77,17 @@ def extractor_summary(extractor: System, records: Sequence[PageRecord],
         "median_ms": round(statistics.median(seconds) * 1000, 3) if seconds else None,
         "peak_mb": max(peaks) if peaks else None,
         "cached": sum(1 for record in records if record.get("cached")),
+        "noisy_pages": sum(1 for record in records if record.get("noise")),
+        "noise_lines": sum(noise_lines(record.get("noise")) for record in records),
     }
+
+
+def noise_lines(noise: Noise | None) -> int:
+    """How many lines of text a page's captured noise holds."""
+    if noise is None:
+        return 0
+    return (len(noise["stdout"].splitlines()) + len(noise["stderr"].splitlines())
+            + sum(len(line.splitlines()) for line in noise["log"]))
 
 
 def by_f1(rows: Sequence[RowT]) -> list[RowT]:

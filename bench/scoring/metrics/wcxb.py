@@ -55,7 +55,8 @@ class WCXB(Metric):
     def tokens(self, text: str) -> list[str]:
         return self.tokenizer(self._comparable(text))
 
-    def gold_stats(self, gold: Gold, output: str) -> PageStats | None:
+    def gold_stats(self, gold: Gold, output: str, *,
+                   tokens: list[str] | None = None) -> PageStats | None:
         if gold.body is None or not (gold.with_snippets or gold.without_snippets):
             return None
         text = self._comparable(output)
