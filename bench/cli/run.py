@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -140,11 +141,15 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         if cache is not None:
             cache.close()
     wanted = {extractor.name for extractor in extractors}
-    records = [record for record in store.records() if record["extractor"] in wanted]
+
+    def records() -> Iterator[PageRecord]:
+        """The run's records of the extractors asked for, streamed from pages.jsonl."""
+        return (record for record in store.iter_records() if record["extractor"] in wanted)
+
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
-                        records=records, metric=metric)
+                        records=records(), metric=metric)
     if args.by:
-        summary["breakdowns"] = {field: breakdown(dataset, records, metric, field)
+        summary["breakdowns"] = {field: breakdown(dataset, records(), metric, field)
                                  for field in args.by}
     store.write_summary(summary)
     if args.json:

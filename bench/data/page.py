@@ -73,7 +73,9 @@ class Dataset:
     """A named, hashed collection of pages."""
 
     name: str
-    pages: tuple[Page, ...]
+    pages: Sequence[Page]
+    """A tuple, or a sequence that reads pages as they are asked for (a large JSON Lines
+    file: bench.data.formats.jsonl)."""
     content_hash: str
 
     @property

@@ -113,14 +113,20 @@ def leak_summary(page_leaks: Iterable[Mapping[str, Sequence[int]] | None]
     counted in snippets."""
     summary: dict[str, LeakCounts] = {}
     for counts in page_leaks:
-        for category, (leaked, labeled) in (counts or {}).items():
-            row = summary.setdefault(category, {"pages": 0, "leaked_pages": 0, "snippets": 0,
-                                                "leaked_snippets": 0})
-            row["pages"] += 1
-            row["leaked_pages"] += leaked > 0
-            row["snippets"] += labeled
-            row["leaked_snippets"] += leaked
+        add_leaks(summary, counts)
     return dict(sorted(summary.items()))
+
+
+def add_leaks(summary: dict[str, LeakCounts],
+              counts: Mapping[str, Sequence[int]] | None) -> None:
+    """Count one page's leaks into a running `leak_summary` (categories not yet sorted)."""
+    for category, (leaked, labeled) in (counts or {}).items():
+        row = summary.setdefault(category, {"pages": 0, "leaked_pages": 0, "snippets": 0,
+                                            "leaked_snippets": 0})
+        row["pages"] += 1
+        row["leaked_pages"] += leaked > 0
+        row["snippets"] += labeled
+        row["leaked_snippets"] += leaked
 
 
 def _occurrences(joined: str, tokens: Sequence[str]) -> Iterator[int]:

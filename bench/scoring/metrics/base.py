@@ -180,11 +180,11 @@ class Metric(ABC):
         """Per-page precision, recall and F1 (pages x 3), e.g. for a paired comparison."""
         return self._scores(np.array(page_stats, dtype=np.float64))
 
-    def corpus_score(self, page_stats: Sequence[PageStats], *,
+    def corpus_score(self, page_stats: Sequence[PageStats] | Array, *,
                      resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED,
                      confidence: float = DEFAULT_CONFIDENCE) -> CorpusScore:
         """The corpus score of these pages, with a seeded bootstrap over pages."""
-        if not page_stats:
+        if len(page_stats) == 0:
             raise ValueError("corpus_score needs at least one page")
         stats = np.array(page_stats, dtype=np.float64)
         scores = self._scores(stats)
