@@ -4,6 +4,7 @@ counted."""
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,44 @@ def test_by_f1_puts_the_best_first_and_unscored_rows_last() -> None:
     rows = [{"name": "a", "f1": 0.5}, {"name": "none", "f1": None}, {"name": "b", "f1": 0.9},
             {"name": "perfect", "f1": 1.0}]
     assert [row["name"] for row in by_f1(rows)] == ["perfect", "b", "a", "none"]
+
+
+def test_a_summary_is_the_same_whatever_order_the_records_come_in(tmp_path: Path) -> None:
+    from bench.gold.format import load_gold
+
+    dataset = load_gold()
+    metric = TokenF1(dataset=dataset.label)
+    store = RunStore(tmp_path / "run")
+    run(dataset, [ECHO], metric=metric, store=store)
+    records = store.records()
+    in_order = summarize(run_id="r", dataset=dataset, extractors=[ECHO], metric=metric,
+                         records=sorted(records, key=lambda record: record["page"]))
+    shuffled = summarize(run_id="r", dataset=dataset, extractors=[ECHO], metric=metric,
+                         records=iter(records[1::2] + records[0::2]))
+    assert shuffled["extractors"] == in_order["extractors"]
+    assert in_order["extractors"][0]["pages"] == len(dataset)
+
+
+def test_progress_redraws_a_few_times_a_second_however_fast_records_come() -> None:
+    from bench.cli.run import _Redraw
+
+    class Counting:
+        refreshes = advances = 0
+
+        def add_task(self, description: str, total: float | None) -> int:
+            return 0
+
+        def advance(self, task: int) -> None:
+            self.advances += 1
+
+        def refresh(self) -> None:
+            self.refreshes += 1
+
+    progress = Counting()
+    redraw = _Redraw(progress)  # type: ignore[arg-type]
+    started = time.monotonic()
+    for _ in range(10_000):
+        redraw({})  # type: ignore[arg-type]
+    elapsed = time.monotonic() - started
+    assert progress.advances == 10_000
+    assert progress.refreshes <= 1 + elapsed / 0.25  # the first record, then every 0.25 s
