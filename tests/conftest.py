@@ -1,5 +1,6 @@
-"""Shared fixtures: paths to the bundled gold set and to ../shared (read-only datasets), and a
-local HTTP server for the download tests (never the internet)."""
+"""Fixtures: paths to the bundled gold set, a private output cache per test, and a local HTTP
+server for the download tests (never the internet). Helpers that are not fixtures, and the
+public datasets' folder, are in tests/helpers.py."""
 
 from __future__ import annotations
 
@@ -12,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-REFERENCE_ID = "bn-kalbela-russia-north-korea"
+from tests.helpers import REFERENCE_ID, ROOT
 
 
 @pytest.fixture
@@ -34,13 +33,6 @@ def reference_copy(tmp_path: Path, reference_record: Path) -> Path:
     target = tmp_path / f"{REFERENCE_ID}.toml"
     shutil.copy(reference_record, target)
     return target
-
-
-@pytest.fixture
-def shared() -> Path:
-    if not SHARED.is_dir():
-        pytest.fail(f"{SHARED} is missing: the shared datasets must sit beside the checkout")
-    return SHARED
 
 
 @pytest.fixture(autouse=True)

@@ -15,9 +15,7 @@ import pytest
 from bench.errors import BenchError
 from extractors import registry
 from extractors.adhoc import from_callable, from_command
-from tests.conftest import REFERENCE_ID, ROOT
-from tests.test_cli import run_cli
-from tests.test_extractors import HTML, PAGE, raw_output_of
+from tests.helpers import HTML, PAGE, REFERENCE_ID, ROOT, raw_output_of, run_cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent

@@ -11,7 +11,7 @@ from bench.data.formats import load_dataset
 from bench.run.predictions import score_files
 from bench.scoring.metrics import get_metric
 from bench.scoring.metrics.aeb import AEB, GoldIndex, shingle_counts, shingles
-from tests.conftest import SHARED
+from tests.helpers import public_data
 
 # Published results (SOURCE.md): file stem -> (F1, precision, recall, accuracy, ±).
 PUBLISHED = {
@@ -40,9 +40,7 @@ PUBLISHED = {
 
 @pytest.fixture(scope="module")
 def aeb_rows() -> dict[str, dict[str, object]]:
-    folder = SHARED / "datasets" / "aeb"
-    if not folder.is_dir():
-        pytest.fail(f"{folder} is missing: the shared datasets must sit beside the checkout")
+    folder = public_data("aeb")
     dataset = load_dataset(f"aeb:{folder}")
     metric = get_metric("aeb", dataset=dataset.label)
     paths = [folder / "output" / f"{name}.json" for name in PUBLISHED]

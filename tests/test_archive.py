@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import stat
-import tarfile
 import zipfile
 from pathlib import Path
 
@@ -12,22 +10,7 @@ import pytest
 
 from bench.data.archive import unpack
 from bench.errors import BenchError
-
-
-def make_tar(path: Path, members: list[tuple[str, str, str]]) -> Path:
-    """A tar.gz of (name, kind, content or link target) members; kind: file, dir, sym, hard."""
-    with tarfile.open(path, "w:gz") as tar:
-        for name, kind, data in members:
-            info = tarfile.TarInfo(name)
-            if kind == "file":
-                info.size = len(data.encode())
-                tar.addfile(info, io.BytesIO(data.encode()))
-                continue
-            info.type = {"dir": tarfile.DIRTYPE, "sym": tarfile.SYMTYPE,
-                         "hard": tarfile.LNKTYPE, "fifo": tarfile.FIFOTYPE}[kind]
-            info.linkname = data
-            tar.addfile(info)
-    return path
+from tests.helpers import make_tar
 
 
 def make_zip(path: Path, members: list[tuple[str, str, str]]) -> Path:

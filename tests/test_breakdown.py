@@ -11,7 +11,7 @@ from bench.errors import BenchError
 from bench.gold.format import load_gold
 from bench.scoring.breakdown import MISSING, breakdown, page_values
 from bench.scoring.metrics import get_metric
-from tests.conftest import REFERENCE_ID
+from tests.helpers import REFERENCE_ID
 
 
 def two_page_dataset() -> Dataset:

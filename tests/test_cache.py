@@ -18,8 +18,7 @@ from bench.run.runner import run
 from bench.run.store import RunStore
 from bench.scoring.metrics.token_f1 import TokenF1
 from extractors.base import Extractor
-from tests.conftest import REFERENCE_ID
-from tests.test_cli import run_cli
+from tests.helpers import REFERENCE_ID, run_cli
 
 CALLS: list[str] = []
 

@@ -3,30 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
 from bench.cli import main
+from bench.data.tree_hash import tree_hash
 from bench.gold.format import load_gold
-from tests.conftest import REFERENCE_ID
-
-
-def run_cli(*argv: str) -> tuple[int, str]:
-    buffer = io.StringIO()
-    code = main(list(argv), console=Console(file=buffer, width=200, color_system=None))
-    return code, buffer.getvalue()
-
-
-def first_table(out: str) -> dict[str, list[str]]:
-    """The rows of the first table printed, by their first cell: the other cells, stripped."""
-    lines = out.splitlines()
-    end = next(i for i, line in enumerate(lines) if line.startswith("└"))
-    return {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:-1]]
-            for line in lines[:end] if "│" in line}
+from tests.helpers import (
+    REFERENCE_ID,
+    WCXB_FIXTURE,
+    first_table,
+    pin,
+    public_data,
+    run_cli,
+    wcxb_tar,
+)
 
 
 def test_run_prints_the_table_for_five_configurations(tmp_path: Path) -> None:
@@ -178,8 +171,8 @@ def test_a_run_that_cannot_resume_closes_the_cache(
     assert closed == [1, 1]
 
 
-def test_score_predictions_reproduces_aeb(shared: Path) -> None:
-    aeb = shared / "datasets" / "aeb"
+def test_score_predictions_reproduces_aeb() -> None:
+    aeb = public_data("aeb")
     code, out = run_cli("score-predictions", "--dataset", f"aeb:{aeb}", "--metric", "aeb",
                         str(aeb / "output" / "trafilatura.json"),
                         str(aeb / "output" / "goose3.json"))
@@ -221,10 +214,10 @@ def test_run_on_a_dataset_split(tmp_path: Path) -> None:
     assert summary["undecodable"] == 0
 
 
-def test_run_on_snippet_gold_prints_n_a(tmp_path: Path, shared: Path) -> None:
+def test_run_on_snippet_gold_prints_n_a(tmp_path: Path) -> None:
     code, out = run_cli("run", "--reports-dir", str(tmp_path), "--no-progress", "-e",
                         "readability", "--dataset",
-                        f"trafilatura:{shared / 'datasets' / 'trafilatura-eval'}",
+                        f"trafilatura:{public_data('trafilatura-eval')}",
                         "--page", "die-partei*")
     assert code == 0
     (row,) = [line for line in out.splitlines() if "│ readability" in line]
@@ -249,12 +242,16 @@ def test_datasets_lists_formats_and_public_datasets() -> None:
     lines = out.splitlines()
     assert "    boilerbench fetch aeb DEST" in lines
     assert "    boilerbench fetch trafilatura DEST" in lines
-    assert ("    boilerbench fetch wcxb DEST --allow-unpinned (archive pinned to a commit, no "
-            "checksum pinned yet)") in lines
+    assert "    boilerbench fetch wcxb DEST" in lines
+    assert "    in boilerbench fetch html-cleaning DEST" in lines  # cleaneval-final, ...
+    code, out = run_cli("datasets", "--hash", str(WCXB_FIXTURE))
+    assert (code, out) == (0, f"{tree_hash(WCXB_FIXTURE).sha256}  7 files  {WCXB_FIXTURE}\n")
 
 
 def test_fetch_refuses_what_nothing_pins_before_any_download(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    pin(monkeypatch, "wcxb", None)
     code, _ = run_cli("fetch", "wcxb", str(tmp_path / "w"), "--url",
                       "https://example.org/w.tar.gz")
     assert code == 2
@@ -266,10 +263,11 @@ def test_fetch_refuses_what_nothing_pins_before_any_download(
 
 
 def test_fetch_allowed_unpinned_prints_the_hashes_to_pin(
-        tmp_path: Path, served: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, served: tuple[Path, str], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from bench.data.formats.wcxb import load
-    from tests.test_fetch import WCXB_FIXTURE, wcxb_tar
 
+    pin(monkeypatch, "wcxb", None)
     folder, url = served
     archive = wcxb_tar(folder / "wcxb.tar.gz")
     dest = tmp_path / "wcxb"
@@ -279,6 +277,7 @@ def test_fetch_allowed_unpinned_prints_the_hashes_to_pin(
     archive_sha256 = hashlib.sha256(archive.read_bytes()).hexdigest()
     assert out == (f"3 pages (7 files) in {dest}; use: boilerbench run --dataset wcxb:{dest}\n"
                    f"archive SHA-256: {archive_sha256} (not checked)\n"
+                   f"tree hash:       {tree_hash(WCXB_FIXTURE).sha256} (not checked)\n"
                    f"content hash:    {load(WCXB_FIXTURE).content_hash} (not checked)\n")
     assert capsys.readouterr().err == (
         "warning: nothing was pinned to check this download against; once you trust it, pin "
@@ -290,18 +289,18 @@ def test_fetch_allowed_unpinned_prints_the_hashes_to_pin(
 
 
 def test_fetch_with_a_given_checksum_says_it_was_checked(
-        tmp_path: Path, served: tuple[Path, str]) -> None:
-    from tests.test_fetch import wcxb_tar
-
+        tmp_path: Path, served: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    pin(monkeypatch, "wcxb", WCXB_FIXTURE)
     folder, url = served
     archive_sha256 = hashlib.sha256(wcxb_tar(folder / "w.tar.gz").read_bytes()).hexdigest()
     code, out = run_cli("fetch", "wcxb", str(tmp_path / "w"), "--url", url + "w.tar.gz",
                         "--sha256", archive_sha256.upper(), "--no-progress")
     assert code == 0
     assert f"archive SHA-256: {archive_sha256} (checked)\n" in out
+    assert f"tree hash:       {tree_hash(WCXB_FIXTURE).sha256} (checked)\n" in out
 
 
-def test_ctrl_c_halfway_then_resume_loses_nothing(tmp_path: Path, shared: Path) -> None:
+def test_ctrl_c_halfway_then_resume_loses_nothing(tmp_path: Path) -> None:
     import os
     import signal
     import subprocess
@@ -309,7 +308,7 @@ def test_ctrl_c_halfway_then_resume_loses_nothing(tmp_path: Path, shared: Path) 
     import time
 
     argv = [str(Path(sys.executable).parent / "boilerbench"), "run", "--dataset",
-            f"aeb:{shared / 'datasets' / 'aeb'}", "-e", "trafilatura", "--jobs", "2",
+            f"aeb:{public_data('aeb')}", "-e", "trafilatura", "--jobs", "2",
             "--no-progress", "--reports-dir", str(tmp_path)]
     child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              env=os.environ)
@@ -325,7 +324,7 @@ def test_ctrl_c_halfway_then_resume_loses_nothing(tmp_path: Path, shared: Path) 
     assert err.strip().endswith(f"interrupted; continue with: boilerbench run --resume {run_dir}")
     before = [json.loads(line) for line in pages[0].read_text(encoding="utf-8").splitlines()]
     assert 40 <= len(before) < 181
-    code, out = run_cli("run", "--dataset", f"aeb:{shared / 'datasets' / 'aeb'}", "-e",
+    code, out = run_cli("run", "--dataset", f"aeb:{public_data('aeb')}", "-e",
                         "trafilatura", "--resume", str(run_dir), "--json")
     assert code == 0
     after = [json.loads(line) for line in pages[0].read_text(encoding="utf-8").splitlines()]

@@ -15,9 +15,7 @@ import pytest
 
 from bench.data.page import Dataset, Page
 from bench.gold.format import load_gold
-from tests.conftest import REFERENCE_ID
-from tests.fake_runs import answering, write_run
-from tests.test_cli import run_cli
+from tests.helpers import REFERENCE_ID, answering, run_cli, write_run
 
 
 def _damaged(dataset: Dataset) -> tuple[set[str], str, str]:

@@ -11,9 +11,7 @@ from rich.console import Console
 
 from bench.cli import main
 from bench.gold.format import load_gold
-from tests.conftest import REFERENCE_ID
-from tests.fake_runs import answering, write_run
-from tests.test_cli import run_cli
+from tests.helpers import REFERENCE_ID, answering, run_cli, write_run
 
 
 @pytest.fixture

@@ -10,10 +10,11 @@ import pytest
 from bench.data.formats import load_dataset
 from bench.data.formats.aeb import load
 from bench.errors import BenchError
+from tests.helpers import public_data
 
 
-def test_aeb_loads_every_page_with_body_and_url(shared: Path) -> None:
-    dataset = load(shared / "datasets" / "aeb")
+def test_aeb_loads_every_page_with_body_and_url() -> None:
+    dataset = load(public_data("aeb"))
     assert len(dataset) == 181
     assert dataset.label.startswith("aeb-181p-")
     page = dataset.pages[0]
@@ -24,8 +25,8 @@ def test_aeb_loads_every_page_with_body_and_url(shared: Path) -> None:
     assert all(p.body is not None and not p.with_snippets for p in dataset)
 
 
-def test_aeb_through_the_registry(shared: Path) -> None:
-    assert len(load_dataset(f"aeb:{shared / 'datasets' / 'aeb'}")) == 181
+def test_aeb_through_the_registry() -> None:
+    assert len(load_dataset(f"aeb:{public_data('aeb')}")) == 181
 
 
 def _copy(tmp_path: Path, truth: object) -> Path:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bench.data.formats import load_dataset
 from bench.text.encoding import UndecodableError, decode_html
+from tests.helpers import public_data
 
 
-def test_cwce_loads_69_chinese_pages(shared: Path) -> None:
-    dataset = load_dataset(f"cwce:{shared / 'datasets' / 'zh-cwce'}")
+def test_cwce_loads_69_chinese_pages() -> None:
+    dataset = load_dataset(f"cwce:{public_data('zh-cwce')}")
     assert len(dataset) == 69
     assert dataset.name == "cwce"
     assert {page.language for page in dataset} == {"zh"}
@@ -23,8 +22,8 @@ def test_cwce_loads_69_chinese_pages(shared: Path) -> None:
 DAMAGED = {"6dc2d508-abb9-467c-bbea-1fedfcec5f9d": 2, "b70f455d-50d6-4c8c-a450-07d8e5ca2e06": 12}
 
 
-def test_cwce_pages_decode_strictly_to_chinese_or_are_undecodable(shared: Path) -> None:
-    dataset = load_dataset(f"cwce:{shared / 'datasets' / 'zh-cwce'}")
+def test_cwce_pages_decode_strictly_to_chinese_or_are_undecodable() -> None:
+    dataset = load_dataset(f"cwce:{public_data('zh-cwce')}")
     charsets = set()
     for page in dataset:
         if page.id in DAMAGED:

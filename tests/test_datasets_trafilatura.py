@@ -10,10 +10,11 @@ import pytest
 from bench.data.formats import load_dataset
 from bench.data.formats.trafilatura import load
 from bench.errors import BenchError
+from tests.helpers import public_data
 
 
-def test_trafilatura_eval_has_990_snippet_pages(shared: Path) -> None:
-    dataset = load(shared / "datasets" / "trafilatura-eval")
+def test_trafilatura_eval_has_990_snippet_pages() -> None:
+    dataset = load(public_data("trafilatura-eval"))
     assert len(dataset) == 990
     assert sum(len(page.with_snippets) for page in dataset) == 2951
     assert sum(len(page.without_snippets) for page in dataset) == 2966
@@ -27,8 +28,8 @@ def test_trafilatura_eval_has_990_snippet_pages(shared: Path) -> None:
     assert page.without_snippets == ("31. Mai", "Impressum", "Steuerdarling")
 
 
-def test_the_tests_folder_itself_is_accepted(shared: Path) -> None:
-    dataset = load_dataset(f"trafilatura:{shared / 'datasets' / 'trafilatura-eval' / 'tests'}")
+def test_the_tests_folder_itself_is_accepted() -> None:
+    dataset = load_dataset(f"trafilatura:{public_data('trafilatura-eval') / 'tests'}")
     assert dataset.label.startswith("trafilatura-eval-990p-")
 
 

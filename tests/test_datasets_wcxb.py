@@ -31,7 +31,9 @@ def test_all_splits_by_default() -> None:
     assert news.page_type == "article"
     assert news.url == "https://example.org/dev-news"
     assert dict(news.meta) == {"title": "Bridge reopens", "author": "Sam Example",
-                               "publish_date": "2026-01-15", "split": "dev"}
+                               "publish_date": "2026-01-15", "split": "dev",
+                               "unextractable": "false", "remove": "false",
+                               "needs_review": "false", "spa": "false"}
     assert b"<article><h1>Bridge reopens</h1>" in news.read_html()
 
 
@@ -65,8 +67,56 @@ def test_malformed_ground_truth_names_file_and_field(tmp_path: Path) -> None:
         load(tmp_path / "w")
     record["ground_truth"] = "text"
     gold_path.write_text(json.dumps(record), encoding="utf-8")
-    with pytest.raises(BenchError, match=r"field 'ground_truth': missing or not an object$"):
+    with pytest.raises(BenchError, match=r"field 'ground_truth': not an object$"):
         load(tmp_path / "w")
+    record["ground_truth"] = {}
+    record["_internal"] = {"unextractable": "yes"}
+    gold_path.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(BenchError, match=r"test-forum\.json: field '_internal\.unextractable': "
+                                         r"must be true or false, got \"yes\"$"):
+        load(tmp_path / "w")
+
+
+def test_pages_without_main_content_load_with_their_flags(tmp_path: Path) -> None:
+    """As in the real release: a JavaScript shell marked unextractable with no main_content at
+    all, a page whose main_content is null, one with an empty main_content and only `without`
+    snippets; none is dropped, and the flags are there for `--by`."""
+    shutil.copytree(FIXTURE, tmp_path / "w")
+    gold = tmp_path / "w" / "dev" / "ground-truth"
+    _rewrite(gold / "dev-news.json", lambda record: (
+        record["ground_truth"].pop("main_content"),
+        record["_internal"].update(unextractable=True, remove=True)))
+    _rewrite(gold / "dev-recipe.json", lambda record: (
+        record["ground_truth"].update(main_content=None, **{"with": None}),
+        record["_internal"]["page_type"].update(needs_review=True)))
+    _rewrite(tmp_path / "w" / "test" / "ground-truth" / "test-forum.json", lambda record: (
+        record.pop("_internal"), record["ground_truth"].update(main_content="", **{"with": []})))
+    news, recipe, forum = load(tmp_path / "w")
+    assert (news.body, recipe.body, forum.body) == ("", "", "")
+    assert recipe.with_snippets == forum.with_snippets == ()
+    assert forum.without_snippets
+    flags = [{key: page.meta[key] for key in ("unextractable", "remove", "needs_review")}
+             for page in (news, recipe, forum)]
+    assert flags == [{"unextractable": "true", "remove": "true", "needs_review": "false"},
+                     {"unextractable": "false", "remove": "false", "needs_review": "true"},
+                     {"unextractable": "false", "remove": "false", "needs_review": "false"}]
+    assert forum.page_type == "article"  # no _internal.page_type: WCXB's default
+
+
+def test_scores_break_down_by_the_flags(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    shutil.copytree(FIXTURE, tmp_path / "w")
+    _rewrite(tmp_path / "w" / "dev" / "ground-truth" / "dev-news.json",
+             lambda record: record["_internal"].update(unextractable=True))
+    code, out = run_cli("run", "--dataset", f"wcxb:{tmp_path / 'w'}", "--metric", "wcxb",
+                        "-e", "fulltext", "--by", "unextractable", "--no-progress",
+                        "--reports-dir", str(tmp_path / "reports"))
+    assert code == 0, out
+    rows = [line.split("│")[1:4] for line in out.split("by unextractable")[1].splitlines()
+            if line.startswith("│")]
+    assert [[cell.strip() for cell in row] for row in rows] == [["false", "fulltext", "2"],
+                                                                ["true", "fulltext", "1"]]
 
 
 def test_a_missing_page(tmp_path: Path) -> None:
@@ -99,12 +149,13 @@ def test_a_split_smaller_than_metadata_declares_is_refused(tmp_path: Path) -> No
 @pytest.mark.parametrize(("internal", "plain", "expected"), [
     ({"page_type": "forum"}, None, "forum"),
     ({"page_type": {"primary": "category"}}, None, "collection"),
-    ({"source": "draft"}, "product", "product"),
-    (None, "forum", "forum"),
-    (None, None, None),
+    ({"page_type": {"confidence": "high"}}, None, "article"),
+    ({"source": "draft"}, "product", "article"),  # evaluate.py reads only _internal.page_type
+    (None, "forum", "article"),
+    (None, None, "article"),
 ])
 def test_page_type_forms(tmp_path: Path, internal: dict[str, Any] | None, plain: str | None,
-                         expected: str | None) -> None:
+                         expected: str) -> None:
     shutil.copytree(FIXTURE, tmp_path / "w")
 
     def change(record: dict[str, Any]) -> None:

@@ -36,7 +36,7 @@ def test_replace_block_needs_markers(tmp_path: Path) -> None:
 
 def test_write_without_a_readme_is_a_one_line_error(reference_copy: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    from tests.test_cli import run_cli
+    from tests.helpers import run_cli
 
     code, _ = run_cli("datasheet", "--write", str(reference_copy.parent))
     assert code == 2

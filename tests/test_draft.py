@@ -11,7 +11,7 @@ from bench.cli import main
 from bench.gold.draft import agreed_body, boilerplate_blocks
 from bench.gold.format import load_page
 from bench.gold.validate import validate_gold
-from tests.conftest import REFERENCE_ID
+from tests.helpers import REFERENCE_ID
 
 
 def test_agreed_body_keeps_lines_two_outputs_share_in_order() -> None:

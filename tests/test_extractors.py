@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from bench.errors import BenchError
@@ -13,19 +11,13 @@ from bench.text.encoding import decode_html
 from bench.text.normalize import collapse_whitespace
 from extractors import registry
 from extractors.base import Extractor
-from tests.conftest import REFERENCE_ID
+from tests.helpers import HTML, PAGE, builtin_params, raw_output_of
 
-PAGE = load_page(bundled_gold_dir() / f"{REFERENCE_ID}.toml")
-HTML, _ = decode_html(PAGE.read_html(), PAGE.encoding)
 CAPTION = "রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের মুখপাত্র দিমিত্রি পেসকভ। ছবি : সংগৃহীত"
 
 
 LATEST = "শক্তিশালী ভূমিকম্পে কেঁপে উঠল চীন"  # one of the 20 "latest" headlines
 COMMENT_PROMPT = "মন্তব্য করুন"
-
-
-def raw_output_of(name: str, *, language: str | None = PAGE.language) -> str:
-    return registry.load(name).apply(HTML, url=PAGE.url, language=language)
 
 
 def output_of(name: str) -> str:
@@ -57,16 +49,6 @@ BEHAVIOUR: dict[str, tuple[bool, int, bool, bool]] = {
     "readabilipy-js": (True, 0, False, False),
     "magic-html": (True, 0, False, False),
 }
-NEEDS_PYTHON = {"magic-html": (3, 12)}
-"""Adapters whose package exists only for newer Pythons; CI tests them in a second environment
-of that Python (see .ci/run), so on older ones they are not collected here."""
-
-
-def builtin_params() -> list[object]:
-    return [pytest.param(name, marks=pytest.mark.skipif(
-                sys.version_info < NEEDS_PYTHON.get(name, (0,)),
-                reason=f"{name} needs Python {'.'.join(map(str, NEEDS_PYTHON.get(name, ())))}"))
-            for name in sorted(registry.BUILTIN)]
 
 
 def test_the_behaviour_table_covers_every_builtin() -> None:

@@ -1,10 +1,12 @@
 """`fetch` against a local HTTP server on 127.0.0.1 serving archives made here; never the
-internet."""
+internet. The pinned archives themselves are not at hand, so each test pins the dataset to the
+tree hash of the archive it serves (the pins' values are checked in tests/test_tree_hash.py)."""
 
 from __future__ import annotations
 
 import hashlib
 import io
+import shutil
 import tarfile
 import zipfile
 from collections.abc import Callable
@@ -16,8 +18,17 @@ from rich.console import Console
 from bench.data.catalogue import FETCHABLE, PUBLIC
 from bench.data.fetch import Fetched, check_url, fetch
 from bench.data.formats.wcxb import load
+from bench.data.tree_hash import tree_hash
 from bench.errors import BenchError
-from tests.test_archive import make_tar
+from tests.helpers import (
+    WCXB_FIXTURE,
+    WCXB_TOP,
+    make_tar,
+    pin,
+    public_data,
+    tar_folder,
+    wcxb_tar,
+)
 
 
 def _sha256(path: Path) -> str:
@@ -28,21 +39,15 @@ def _quiet() -> Console:
     return Console(file=io.StringIO())
 
 
-WCXB_FIXTURE = Path(__file__).parent / "fixtures" / "wcxb"
-_TOP = "web-content-extraction-benchmark-62ff86d"
-
-
-def wcxb_tar(path: Path) -> Path:
-    """The small WCXB fixture packed like GitHub's archive: one top folder, the dataset inside."""
-    with tarfile.open(path, "w:gz") as tar:
-        tar.add(WCXB_FIXTURE, arcname=_TOP)
-    return path
+@pytest.fixture(autouse=True)
+def _wcxb_pinned_to_its_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+    pin(monkeypatch, "wcxb", WCXB_FIXTURE)
 
 
 def _wcxb_zip(path: Path) -> Path:
     with zipfile.ZipFile(path, "w") as zip_file:
         for member in sorted(WCXB_FIXTURE.rglob("*")):
-            zip_file.write(member, f"{_TOP}/{member.relative_to(WCXB_FIXTURE)}")
+            zip_file.write(member, f"{WCXB_TOP}/{member.relative_to(WCXB_FIXTURE)}")
     return path
 
 
@@ -54,7 +59,8 @@ def test_a_good_archive_is_fetched_checked_and_unpacked(tmp_path: Path, served: 
     fetched = fetch("wcxb", tmp_path / "wcxb", url=url + "wcxb.archive", sha256=_sha256(archive),
                     console=_quiet())
     assert fetched == Fetched(files=7, pages=3, archive_sha256=_sha256(archive),
-                              archive_checked=True,
+                              archive_checked=True, tree_sha256=tree_hash(WCXB_FIXTURE).sha256,
+                              tree_checked=True,
                               content_sha256=load(WCXB_FIXTURE).content_hash,
                               content_checked=False)
     assert (tmp_path / "wcxb" / "metadata.json").read_bytes() == (
@@ -103,7 +109,8 @@ def test_an_escaping_archive_is_refused(tmp_path: Path, served: tuple[Path, str]
 
 
 def test_an_archive_without_the_dataset_is_refused_and_nothing_kept(
-        tmp_path: Path, served: tuple[Path, str]) -> None:
+        tmp_path: Path, served: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    pin(monkeypatch, "wcxb", None)
     folder, url = served
     archive = make_tar(folder / "other.tar.gz", [("top/README.md", "file", "# not WCXB")])
     with pytest.raises(BenchError, match=r"^wcxb: the archive does not hold a wcxb dataset "
@@ -121,10 +128,11 @@ def test_http_errors_are_one_line(tmp_path: Path, served: tuple[Path, str]) -> N
 
 
 def test_a_download_with_nothing_pinned_is_refused_unless_allowed(
-        tmp_path: Path, served: tuple[Path, str]) -> None:
+        tmp_path: Path, served: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    pin(monkeypatch, "wcxb", None)
     with pytest.raises(BenchError, match=(
             r"^wcxb: no checksum is pinned for it yet, so https://github\.com/Murrough-Foley/"
-            r"web-content-extraction-benchmark/archive/62ff86d12ea72c80c31fb810ff1a724fad687bea"
+            r"web-content-extraction-benchmark/archive/c039d5ee9f5a3a984a0e167e63aacd04e76e78a9"
             r"\.tar\.gz cannot be checked; give the archive's --sha256 HEX, or --allow-unpinned "
             r"to download it unchecked and be shown the hashes to pin$")):
         fetch("wcxb", tmp_path / "w", console=_quiet())
@@ -133,35 +141,35 @@ def test_a_download_with_nothing_pinned_is_refused_unless_allowed(
     archive = wcxb_tar(folder / "w.tar.gz")
     fetched = fetch("wcxb", tmp_path / "w", url=url + "w.tar.gz", allow_unpinned=True,
                     console=_quiet())
-    assert (fetched.archive_checked, fetched.content_checked) == (False, False)
+    assert (fetched.archive_checked, fetched.tree_checked, fetched.content_checked) == (
+        False, False, False)
     assert (fetched.pages, fetched.archive_sha256) == (3, _sha256(archive))
+    assert fetched.tree_sha256 == tree_hash(WCXB_FIXTURE).sha256  # the hash to pin
 
 
-def test_allowing_unpinned_does_not_skip_a_pin_that_exists(tmp_path: Path, served: tuple[Path, str],
-                                                           shared: Path) -> None:
+def test_allowing_unpinned_does_not_skip_a_pin_that_exists(
+        tmp_path: Path, served: tuple[Path, str]) -> None:
     folder, url = served
-    _aeb_archive(shared, folder / "aeb.tar.gz", tamper=True)
+    _aeb_archive(folder / "aeb.tar.gz", tamper=True)
     with pytest.raises(BenchError, match=r"content hash [0-9a-f]{64}, expected 69d8fd53"):
         fetch("aeb", tmp_path / "aeb", url=url + "aeb.tar.gz", allow_unpinned=True,
               console=_quiet())
 
 
-def test_content_pins_are_the_shared_copies(shared: Path) -> None:
+def test_content_pins_are_the_shared_copies() -> None:
     """The pins were taken from the copies in ../shared, which SOURCE.md says are the pinned
     commits' files unchanged; this also catches a change to how content is hashed."""
     from bench.data.formats import load_dataset
 
     assert PUBLIC["aeb"].content_sha256 == load_dataset(
-        f"aeb:{shared / 'datasets' / 'aeb'}").content_hash
+        f"aeb:{public_data('aeb')}").content_hash
     assert PUBLIC["trafilatura"].content_sha256 == load_dataset(
-        f"trafilatura:{shared / 'datasets' / 'trafilatura-eval'}").content_hash
+        f"trafilatura:{public_data('trafilatura-eval')}").content_hash
 
 
-def _aeb_archive(shared: Path, path: Path, *, tamper: bool = False) -> Path:
+def _aeb_archive(path: Path, *, tamper: bool = False) -> Path:
     """A tar.gz laid out like GitHub's archive of AEB: one top folder, the dataset inside."""
-    import tarfile
-
-    source = shared / "datasets" / "aeb"
+    source = public_data("aeb")
     with tarfile.open(path, "w:gz", compresslevel=1) as tar:
         tar.add(source / "html", arcname="article-extraction-benchmark-4a3bc97/html")
         truth = (source / "ground-truth.json").read_bytes()
@@ -174,9 +182,9 @@ def _aeb_archive(shared: Path, path: Path, *, tamper: bool = False) -> Path:
 
 
 def test_aeb_is_checked_by_its_content_pin_without_an_archive_checksum(
-        tmp_path: Path, served: tuple[Path, str], shared: Path) -> None:
+        tmp_path: Path, served: tuple[Path, str]) -> None:
     folder, url = served
-    _aeb_archive(shared, folder / "aeb.tar.gz")
+    _aeb_archive(folder / "aeb.tar.gz")
     fetched = fetch("aeb", tmp_path / "aeb", url=url + "aeb.tar.gz", console=_quiet())
     assert (fetched.files, fetched.pages) == (182, 181)
     assert (fetched.archive_checked, fetched.content_checked) == (False, True)
@@ -186,10 +194,10 @@ def test_aeb_is_checked_by_its_content_pin_without_an_archive_checksum(
     assert len(load_dataset(f"aeb:{tmp_path / 'aeb'}")) == 181
 
 
-def test_a_tampered_dataset_is_refused_and_nothing_kept(tmp_path: Path, served: tuple[Path, str],
-                                                        shared: Path) -> None:
+def test_a_tampered_dataset_is_refused_and_nothing_kept(
+        tmp_path: Path, served: tuple[Path, str]) -> None:
     folder, url = served
-    _aeb_archive(shared, folder / "aeb.tar.gz", tamper=True)
+    _aeb_archive(folder / "aeb.tar.gz", tamper=True)
     with pytest.raises(BenchError, match=r"^aeb: the archive's dataset has content hash [0-9a-f]"
                                          r"{64}, expected 69d8fd53.*; nothing was kept$"):
         fetch("aeb", tmp_path / "aeb", url=url + "aeb.tar.gz", console=_quiet())
@@ -212,10 +220,75 @@ def test_only_https_or_loopback_http(url: str) -> None:
     check_url("http://127.0.0.1:8000/a.tar.gz")
 
 
+def test_a_changed_byte_is_refused_by_the_tree_hash_and_nothing_kept(
+        tmp_path: Path, served: tuple[Path, str]) -> None:
+    folder, url = served
+    changed = tmp_path / "changed"
+    shutil.copytree(WCXB_FIXTURE, changed)
+    metadata = changed / "metadata.json"
+    metadata.write_bytes(metadata.read_bytes().replace(b"wcxb-fixture", b"wcxb-fixturf", 1))
+    archive = tar_folder(changed, folder / "w.tar.gz", top=WCXB_TOP)
+    with pytest.raises(BenchError, match=(
+            rf"^wcxb: the archive's files have tree hash {tree_hash(changed).sha256} \(7 files\), "
+            rf"expected {tree_hash(WCXB_FIXTURE).sha256} \(7 files\); nothing was kept$")):
+        fetch("wcxb", tmp_path / "w", url=url + "w.tar.gz", sha256=_sha256(archive),
+              console=_quiet())
+    assert not (tmp_path / "w").exists()
+
+
 def test_every_pin_is_a_github_archive_of_a_commit() -> None:
-    assert FETCHABLE == ("aeb", "wcxb", "trafilatura")
+    assert FETCHABLE == ("aeb", "wcxb", "trafilatura", "html-cleaning", "readability-tests")
     for name in FETCHABLE:
         url = PUBLIC[name].archive_url
         assert url is not None
         assert url.startswith("https://github.com/") and url.endswith(".tar.gz")
         assert len(url.rsplit("/", 1)[1].removesuffix(".tar.gz")) == 40
+
+
+def _archive_folder(name: str, folder: Path) -> int:
+    """Lay out in `folder` what the pinned archive of `name` unpacks to (from the shared
+    samples and fixtures); return the pages its format loads from it."""
+    if name == "wcxb":
+        shutil.copytree(WCXB_FIXTURE, folder)
+        return 3
+    if name == "html-cleaning":
+        shutil.copytree(public_data("samples") / "html-cleaning", folder)
+        return 30
+    if name == "readability-tests":
+        shutil.copytree(public_data("samples") / "readability-test-pages",
+                        folder / "test" / "test-pages")
+        (folder / "README.md").write_text("# Readability.js\n")
+        return 6
+    tests = folder / "tests"  # trafilatura: a checkout with one evaluation page
+    (tests / "eval").mkdir(parents=True)
+    (tests / "eval" / "one.html").write_text("<html><body><p>Main text here.</p></body></html>")
+    (tests / "evaldata.json").write_text(
+        '{"https://example.org/one": {"file": "one.html", "with": ["Main text"], '
+        '"without": ["Menu"]}}')
+    return 1
+
+
+@pytest.mark.parametrize("name", ["wcxb", "trafilatura", "html-cleaning", "readability-tests"])
+def test_each_pinned_archive_is_fetched_by_its_tree_hash_and_a_changed_byte_refused(
+        tmp_path: Path, served: tuple[Path, str], monkeypatch: pytest.MonkeyPatch,
+        name: str) -> None:
+    folder, url = served
+    content = tmp_path / "content"
+    pages = _archive_folder(name, content)
+    for path in [content, *content.rglob("*")]:  # the shared copies are read-only
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    pin(monkeypatch, name, content, content_sha256=None)
+    tar_folder(content, folder / "good.tar.gz", top=f"{name}-0123456")
+    fetched = fetch(name, tmp_path / "good", url=url + "good.tar.gz", console=_quiet())
+    assert (fetched.pages, fetched.tree_checked, fetched.tree_sha256) == (
+        pages, True, tree_hash(content).sha256)
+    assert tree_hash(tmp_path / "good") == tree_hash(content)
+    victim = max((p for p in content.rglob("*") if p.is_file()), key=lambda p: p.stat().st_size)
+    data = bytearray(victim.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one bit of one byte
+    victim.write_bytes(bytes(data))
+    tar_folder(content, folder / "bad.tar.gz", top=f"{name}-0123456")
+    with pytest.raises(BenchError, match=rf"^{name}: the archive's files have tree hash "
+                                         r"[0-9a-f]{64} \(\d+ files\), expected"):
+        fetch(name, tmp_path / "bad", url=url + "bad.tar.gz", console=_quiet())
+    assert not (tmp_path / "bad").exists()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import statistics
 from pathlib import Path
 from typing import Any
 
@@ -16,34 +15,12 @@ from bench.gate import (
     Tolerance,
     baseline_of,
     check_baseline,
-    gate,
 )
 from bench.gold.format import CATEGORIES, load_gold
 from bench.run.finished import Run
 from bench.scoring.signature import Signature
-from tests.conftest import ROOT
-from tests.fake_runs import answering, write_run
-
-SIGNATURE = ("metric:token-f1|tok:unicode-regex2026.11.19|norm:nfkc-casefold-nocf|"
-             "data:gold-30p-0123456789ab|bb:0.1.0")
-DEFAULT = Checks.parse(corpus="0.01", page="0.05", leak="0")
-
-
-def side(pages: dict[str, float], *, leaks: dict[str, tuple[int, int]] | None = None,
-         name: str = "x", signature: str = SIGNATURE) -> dict[str, Any]:
-    """A baseline with one extractor whose corpus F1 is the mean of its pages."""
-    return {"schema": 1, "signature": signature, "extractors": {name: {
-        "f1": statistics.fmean(pages.values()), "pages": pages,
-        "leaks": {category: {"leaked": leaked, "snippets": snippets}
-                  for category, (leaked, snippets) in (leaks or {}).items()}}}}
-
-
-def pages(values: list[float]) -> dict[str, float]:
-    return {f"p{number:02d}": value for number, value in enumerate(values)}
-
-
-def compared(before: dict[str, Any], after: dict[str, Any], checks: Checks = DEFAULT):
-    return gate(before, after, checks=checks, before_name="base.json", after_name="run")
+from tests.helpers import GATE_SIGNATURE as SIGNATURE
+from tests.helpers import ROOT, answering, compared, pages, side, write_run
 
 
 @pytest.mark.parametrize(("text", "amount", "relative", "shown"), [

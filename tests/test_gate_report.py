@@ -6,7 +6,7 @@ from rich.console import Console
 
 from bench.gate import GateResult
 from bench.report.gate import failure_lines, headline, markdown, tables
-from tests.test_gate import compared, pages, side
+from tests.helpers import compared, pages, side
 
 NAME = "a|<b>"
 

@@ -8,9 +8,7 @@ import pytest
 
 from bench.errors import BenchError, GoldError
 from bench.gold.format import bundled_gold_dir, load_gold, load_page
-from tests.conftest import REFERENCE_ID
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_2416af19f3e7365d.txt"
+from tests.helpers import REFERENCE_ID, seed
 
 
 def test_bundled_gold_has_the_reference_page() -> None:
@@ -26,7 +24,7 @@ def test_bundled_gold_has_the_reference_page() -> None:
 
 
 def test_reference_body_is_the_seed_body() -> None:
-    seed_lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
+    seed_lines = [line.strip() for line in seed().read_text(encoding="utf-8").splitlines()]
     page = load_page(bundled_gold_dir() / f"{REFERENCE_ID}.toml")
     for paragraph in page.body.split("\n\n"):
         assert paragraph in seed_lines

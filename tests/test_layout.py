@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 STAGES = ("foundation", "text", "data", "gold", "scoring", "run", "gate", "report", "cli")
 """The order of the stages (bench/__init__.py's docstring, README "Layout"): a module may

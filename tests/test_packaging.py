@@ -8,7 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from tests.conftest import REFERENCE_ID, ROOT
+from tests.helpers import REFERENCE_ID, ROOT
 
 
 def test_wheel_bundles_the_gold_set(tmp_path: Path) -> None:

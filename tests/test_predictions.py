@@ -9,15 +9,16 @@ import pytest
 
 from bench.data.predictions import load_predictions
 from bench.errors import BenchError
+from tests.helpers import public_data
 
 AEB_ID = "042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856"
 
 
-def test_bare_and_wrapped_aeb_files(shared: Path) -> None:
-    output = shared / "datasets" / "aeb" / "output"
+def test_bare_and_wrapped_aeb_files() -> None:
+    output = public_data("aeb") / "output"
     bare = load_predictions(output / "AutoExtract.json")
     wrapped = load_predictions(output / "trafilatura.json")
-    truth = json.loads((shared / "datasets" / "aeb" / "ground-truth.json").read_text("utf-8"))
+    truth = json.loads((public_data("aeb") / "ground-truth.json").read_text("utf-8"))
     assert set(bare) == set(wrapped) == set(truth)
     assert bare[AEB_ID] == json.loads((output / "AutoExtract.json").read_text("utf-8"))[
         AEB_ID]["articleBody"]
@@ -25,8 +26,8 @@ def test_bare_and_wrapped_aeb_files(shared: Path) -> None:
         "output"][AEB_ID]["articleBody"]
 
 
-def test_a_null_article_body_is_an_empty_output(shared: Path) -> None:
-    news_please = load_predictions(shared / "datasets" / "aeb" / "output" / "news_please.json")
+def test_a_null_article_body_is_an_empty_output() -> None:
+    news_please = load_predictions(public_data("aeb") / "output" / "news_please.json")
     assert len(news_please) == 181
     assert sum(1 for text in news_please.values() if text == "") >= 1
 

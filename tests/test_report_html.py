@@ -23,8 +23,7 @@ from bench.gold.format import load_gold
 from bench.report.html import CSP, render
 from bench.report.svg import PALETTE
 from bench.run.finished import Run, run_dataset
-from tests.conftest import REFERENCE_ID
-from tests.fake_runs import answering, write_run
+from tests.helpers import REFERENCE_ID, answering, write_run
 
 SCRIPT = "<script>document.title='pwned'</script>"
 IMAGE = "<img src=x onerror=\"document.title='pwned'\">"

@@ -12,7 +12,7 @@ import pytest
 from bench.data.formats import load_dataset
 from bench.report.plain import to_csv, to_json, to_markdown
 from bench.run.finished import Run
-from tests.fake_runs import answering, write_run
+from tests.helpers import answering, write_run
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from bench.run.runner import run
 from bench.run.store import RunStore
 from bench.scoring.metrics.token_f1 import TokenF1
 from extractors.base import Extractor
-from tests.conftest import REFERENCE_ID
+from tests.helpers import REFERENCE_ID
 
 
 def _boom(html: str, url: str | None) -> str:

@@ -11,8 +11,7 @@ from bench.errors import BenchError
 from bench.gold.format import load_gold
 from bench.run.finished import Run, newest_run, run_dataset
 from bench.scoring.breakdown import mean_f1_by
-from tests.conftest import REFERENCE_ID, ROOT
-from tests.fake_runs import answering, write_run
+from tests.helpers import REFERENCE_ID, ROOT, answering, write_run
 
 
 @pytest.fixture

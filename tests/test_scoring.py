@@ -11,7 +11,7 @@ from bench.errors import BenchError
 from bench.gold.format import load_gold
 from bench.run.predictions import check_ids, score_files, score_predictions
 from bench.scoring.metrics import get_metric
-from tests.conftest import REFERENCE_ID
+from tests.helpers import REFERENCE_ID
 
 
 def test_scores_bundled_page_with_leaks(tmp_path: Path) -> None:

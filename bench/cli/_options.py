@@ -18,12 +18,15 @@ def add_metric_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_dataset_option(parser: argparse.ArgumentParser) -> None:
-    """--dataset FORMAT:PATH and --split."""
+    """--dataset FORMAT:PATH, --split and --dialect."""
     parser.add_argument("--dataset", "--gold", default=None, metavar="FORMAT:PATH",
                         help="dataset to use, e.g. aeb:path/to/aeb or a gold folder "
                              "(default: the bundled gold set)")
     parser.add_argument("--split", default=None, metavar="SPLIT",
                         help="the part of a dataset with splits (wcxb: dev, test or all)")
+    parser.add_argument("--dialect", default=None, metavar="DIALECT",
+                        help="the gold dialect of an html-cleaning subset whose folder name "
+                             "does not say it (cleaneval, plain, l3s, readability-html)")
 
 
 def page_limit(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="expected SHA-256 of the archive (default: the pinned one)")
     parser.add_argument("--allow-unpinned", action="store_true",
                         help="download even when nothing is pinned to check it against "
-                             "(WCXB today), and print the hashes to pin")
+                             "(a mirror of a new dataset), and print the hashes to pin")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
 
@@ -36,10 +36,11 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         f"{fetched.pages} pages ({fetched.files} files) in {args.dest}; use: boilerbench run "
         f"--dataset {PUBLIC[args.name].format}:{args.dest}",
         f"archive SHA-256: {fetched.archive_sha256} {_checked(fetched.archive_checked)}",
+        f"tree hash:       {fetched.tree_sha256} {_checked(fetched.tree_checked)}",
         f"content hash:    {fetched.content_sha256} {_checked(fetched.content_checked)}",
     ):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
-    if not (fetched.archive_checked or fetched.content_checked):
+    if not (fetched.archive_checked or fetched.tree_checked or fetched.content_checked):
         errors.print(f"warning: nothing was pinned to check this download against; once you "
                      f"trust it, pin the hashes above for {args.name!r} in "
                      "bench/data/catalogue.py", markup=False, highlight=False, soft_wrap=True)

@@ -45,7 +45,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
 
     run = Run.load(args.run)
     if args.format == "html":
-        text = render(run, run_dataset(run, spec=args.dataset, split=args.split),
+        text = render(run, run_dataset(run, spec=args.dataset, split=args.split,
+                                           dialect=args.dialect),
                       page_limit=args.pages)
     else:
         text = {"md": to_markdown, "csv": to_csv, "json": to_json}[args.format](run)

@@ -94,6 +94,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     """Run, write the run directory, print the table (or JSON)."""
     from bench.cli._execution import command_extractors, output_cache, worker_pool
     from bench.data.formats import absolute_spec, load_dataset
+    from bench.data.page import skipped_lines
     from bench.report.terminal import breakdown_table, leaks_tables, ranking_table, summary_table
     from bench.run.runner import run
     from bench.run.store import RunStore, manifest_for, new_run_id
@@ -102,7 +103,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.scoring.summary import summarize
     from extractors import registry
 
-    dataset = load_dataset(args.dataset, split=args.split).select(
+    dataset = load_dataset(args.dataset, split=args.split, dialect=args.dialect).select(
         page_ids=args.page, languages=args.lang, page_types=args.page_type)
     if not len(dataset):
         raise BenchError("no page matches the --page/--lang/--type filters")
@@ -121,7 +122,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         store = RunStore(run_dir)
         store.start(manifest_for(run_id=run_dir.name, dataset=dataset,
                                  dataset_spec=absolute_spec(args.dataset), split=args.split,
-                                 metric=metric, extractors=extractors))
+                                 dialect=args.dialect, metric=metric, extractors=extractors))
         remaining = len(dataset) * len(extractors) - len(store.done())
         # No refresh thread: workers are forked, and a fork must not copy a thread holding a
         # lock.
@@ -167,5 +168,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
         if summary["undecodable"]:
             console.print(f"{summary['undecodable']} page(s) undecodable: no charset decodes "
                           "them cleanly (errors in pages.jsonl)", markup=False, highlight=False)
+        for line in skipped_lines(dataset):
+            console.print(line, markup=False, highlight=False, soft_wrap=True)
         console.print(f"results: {run_dir}", markup=False, highlight=False)
     return 0

@@ -58,7 +58,8 @@ def execute(args: argparse.Namespace, console: Console) -> int:
 
     run = Run.load(args.run or newest_run(args.reports_dir))
     record = run.record(args.page, args.extractor)
-    dataset = run_dataset(run, spec=args.dataset, split=args.split)
+    dataset = run_dataset(run, spec=args.dataset, split=args.split,
+                          dialect=args.dialect)
     page = next((page for page in dataset if page.id == args.page), None)
     if page is None:  # the run has a record for it, so the gold given is not the run's
         raise BenchError(f"page {args.page!r} is not in the dataset {dataset.label!r}; give the "

@@ -4,9 +4,11 @@ The only network access boilerbench makes. Downloads go over HTTPS (plain HTTP o
 machine, for tests and local mirrors); the archive is written to a temporary file and its
 SHA-256 compared with the pin (when one is pinned or given) before anything is unpacked;
 unpacking refuses members that would land outside the target (see `bench.data.archive`); the
-unpacked dataset is loaded with its format, and its content hash compared with the content pin
-(when one is pinned), before it is moved into the target. A check that fails leaves the target
-untouched. A dataset with nothing pinned is downloaded only when the user allows it.
+unpacked folder's tree hash (`bench.data.tree_hash`) is compared with the tree pin before
+anything reads it; the dataset is then loaded with its format, and its content hash compared
+with the content pin (when one is pinned), before it is moved into the target. A check that
+fails leaves the target untouched. A dataset with nothing pinned is downloaded only when the
+user allows it.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from rich.progress import (
 from bench.data.archive import unpack
 from bench.data.catalogue import FETCHABLE, PUBLIC
 from bench.data.page import Dataset
+from bench.data.tree_hash import tree_hash
 from bench.errors import BenchError, unknown_name
 
 _CHUNK = 1 << 16
@@ -89,6 +92,9 @@ class Fetched:
     archive_sha256: str
     archive_checked: bool
     """Whether `archive_sha256` was compared with a pinned or given checksum."""
+    tree_sha256: str
+    tree_checked: bool
+    """Whether `tree_sha256` was compared with a pinned tree hash."""
     content_sha256: str
     content_checked: bool
     """Whether `content_sha256` was compared with a pinned content hash."""
@@ -109,7 +115,7 @@ def fetch(name: str, target: Path, *, url: str | None = None, sha256: str | None
     if sha256 is not None and (len(expected) != 64
                                or any(c not in "0123456789abcdef" for c in expected)):
         raise BenchError(f"--sha256 {sha256!r}: must be 64 hexadecimal digits")
-    if not expected and not pin.content_sha256 and not allow_unpinned:
+    if not expected and not pin.tree_sha256 and not pin.content_sha256 and not allow_unpinned:
         raise BenchError(f"{name}: no checksum is pinned for it yet, so {url} cannot be "
                          "checked; give the archive's --sha256 HEX, or --allow-unpinned to "
                          "download it unchecked and be shown the hashes to pin")
@@ -124,6 +130,11 @@ def fetch(name: str, target: Path, *, url: str | None = None, sha256: str | None
                              "unpacked")
         staging = Path(tmp) / "content"
         files = unpack(archive, staging)
+        tree = tree_hash(staging)
+        if pin.tree_sha256 and tree.sha256 != pin.tree_sha256:
+            raise BenchError(f"{name}: the archive's files have tree hash {tree.sha256} "
+                             f"({tree.files} files), expected {pin.tree_sha256} "
+                             f"({pin.tree_files} files); nothing was kept")
         dataset = _load(name, staging, pin.format)
         if pin.content_sha256 and dataset.content_hash != pin.content_sha256:
             raise BenchError(f"{name}: the archive's dataset has content hash "
@@ -133,7 +144,8 @@ def fetch(name: str, target: Path, *, url: str | None = None, sha256: str | None
             target.rmdir()
         os.replace(staging, target)
     return Fetched(files=files, pages=len(dataset), archive_sha256=actual,
-                   archive_checked=bool(expected), content_sha256=dataset.content_hash,
+                   archive_checked=bool(expected), tree_sha256=tree.sha256,
+                   tree_checked=bool(pin.tree_sha256), content_sha256=dataset.content_hash,
                    content_checked=bool(pin.content_sha256))
 
 

@@ -69,14 +69,24 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A file of a dataset that is not one of its pages, and why (an input without gold)."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
 class Dataset:
-    """A named, hashed collection of pages."""
+    """A named, hashed collection of pages (and the files its format could not make pages of,
+    each with its reason: nothing is dropped silently)."""
 
     name: str
     pages: Sequence[Page]
     """A tuple, or a sequence that reads pages as they are asked for (a large JSON Lines
     file: bench.data.formats.jsonl)."""
     content_hash: str
+    skipped: tuple[Skipped, ...] = ()
 
     @property
     def label(self) -> str:
@@ -102,7 +112,16 @@ class Dataset:
         chosen = tuple(page for page in self.pages if keep(page))
         if len(chosen) == len(self.pages):
             return self
-        return Dataset(self.name, chosen, hash_pages(chosen))
+        return Dataset(self.name, chosen, hash_pages(chosen), self.skipped)
+
+
+def skipped_lines(dataset: Dataset) -> list[str]:
+    """One line per reason: how many files of the dataset are not pages, and which."""
+    by_reason: dict[str, list[str]] = {}
+    for item in dataset.skipped:
+        by_reason.setdefault(item.reason.split(" (")[0], []).append(str(item.path))
+    return [f"not scored, {reason}: {len(paths)} file(s): {', '.join(paths)}"
+            for reason, paths in by_reason.items()]
 
 
 def gold_key(page: Page) -> str:
@@ -122,10 +141,12 @@ def hash_pages(pages: Sequence[Page]) -> str:
     return digest.hexdigest()
 
 
-def dataset_of(name: str, pages: Sequence[Page], *, source: Path) -> Dataset:
+def dataset_of(name: str, pages: Sequence[Page], *, source: Path,
+               skipped: Sequence[Skipped] = ()) -> Dataset:
     """A Dataset of `pages` sorted by id; two pages with one id raise, naming `source`."""
     ordered = tuple(sorted(pages, key=lambda page: page.id))
     for before, after in pairwise(ordered):
         if before.id == after.id:
             raise BenchError(f"{source}: two pages have the id {after.id!r}")
-    return Dataset(name=name, pages=ordered, content_hash=hash_pages(ordered))
+    return Dataset(name=name, pages=ordered, content_hash=hash_pages(ordered),
+                   skipped=tuple(skipped))

@@ -74,7 +74,8 @@ def newest_run(reports_dir: Path) -> Path:
     return runs[-1]
 
 
-def run_dataset(run: Run, *, spec: str | None = None, split: str | None = None) -> Dataset:
+def run_dataset(run: Run, *, spec: str | None = None, split: str | None = None,
+                dialect: str | None = None) -> Dataset:
     """The run's pages with their gold: the dataset it names in run.json (or `spec`), cut to
     the run's pages and checked against the run's dataset label, so that a gold set edited
     since the run is refused rather than shown against the wrong gold."""
@@ -82,7 +83,8 @@ def run_dataset(run: Run, *, spec: str | None = None, split: str | None = None) 
 
     if spec is None:
         spec, split = run.manifest["dataset_spec"], split or run.manifest["split"]
-    loaded = load_dataset(spec, split=split)
+        dialect = dialect or run.manifest.get("dialect")
+    loaded = load_dataset(spec, split=split, dialect=dialect)
     wanted = {record["page"] for record in run.records}
     pages = tuple(page for page in loaded if page.id in wanted)
     dataset = loaded if len(pages) == len(loaded) else Dataset(loaded.name, pages,

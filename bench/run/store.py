@@ -37,7 +37,12 @@ _TAIL_BLOCK = 65536
 """Bytes read at a time, backwards, looking for the end of the last whole line."""
 
 
-class RunManifest(TypedDict):
+class _ManifestOptions(TypedDict, total=False):
+    dialect: str | None
+    """`--dialect` as given (html-cleaning); absent in runs written before it existed."""
+
+
+class RunManifest(_ManifestOptions):
     """`run.json`: what the run was asked to do, written before its first job."""
 
     run_id: str
@@ -52,11 +57,11 @@ class RunManifest(TypedDict):
 
 
 def manifest_for(*, run_id: str, dataset: Dataset, dataset_spec: str | None,
-                 split: str | None, metric: Metric, extractors: Sequence[Extractor]
-                 ) -> RunManifest:
+                 split: str | None, metric: Metric, extractors: Sequence[Extractor],
+                 dialect: str | None = None) -> RunManifest:
     """The manifest of a run about to start."""
     return {"run_id": run_id, "dataset": dataset.label, "dataset_spec": dataset_spec,
-            "split": split, "signature": str(metric.signature),
+            "split": split, "dialect": dialect, "signature": str(metric.signature),
             "extractors": [extractor.name for extractor in extractors],
             "boilerbench": __version__}
 

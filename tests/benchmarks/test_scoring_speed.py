@@ -17,12 +17,13 @@ from bench.data.formats import load_dataset
 from bench.run.predictions import score_files
 from bench.scoring.metrics import get_metric
 from tests.benchmarks.aeb_reference import evaluate_folder
+from tests.helpers import public_data
 
 pytestmark = pytest.mark.benchmark
 
 
-def _aeb(shared: Path) -> Path:
-    return shared / "datasets" / "aeb"
+def _aeb() -> Path:
+    return public_data("aeb")
 
 
 def _score_all(folder: Path, jobs: int) -> list[dict[str, Any]]:
@@ -33,16 +34,16 @@ def _score_all(folder: Path, jobs: int) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_boilerbench_scores_32_files(benchmark: Any, shared: Path, jobs: int) -> None:
-    rows = benchmark.pedantic(_score_all, args=(_aeb(shared), jobs), rounds=3, iterations=1)
+def test_boilerbench_scores_32_files(benchmark: Any, jobs: int) -> None:
+    rows = benchmark.pedantic(_score_all, args=(_aeb(), jobs), rounds=3, iterations=1)
     assert len(rows) == 32
     assert all(row["values"]["f1"] is not None for row in rows)
 
 
-def test_aeb_procedure_in_plain_python(benchmark: Any, shared: Path) -> None:
-    reference = benchmark.pedantic(evaluate_folder, args=(_aeb(shared),), rounds=1,
+def test_aeb_procedure_in_plain_python(benchmark: Any) -> None:
+    reference = benchmark.pedantic(evaluate_folder, args=(_aeb(),), rounds=1,
                                    iterations=1)
-    ours = {row["name"]: row["values"] for row in _score_all(_aeb(shared), jobs=2)}
+    ours = {row["name"]: row["values"] for row in _score_all(_aeb(), jobs=2)}
     assert set(reference) == set(ours)
     for name, metrics in reference.items():
         for key in ("precision", "recall", "f1", "accuracy"):

@@ -28,8 +28,7 @@ from bench.scoring.metrics.token_f1 import TokenF1
 from bench.text.encoding import decode_html
 from extractors import registry
 from extractors.base import Extractor
-from tests.conftest import SHARED
-from tests.test_extractors import builtin_params
+from tests.helpers import builtin_params, public_data
 
 GOLD = load_gold()
 FIVE = ["trafilatura", "readability", "resiliparse", "justext", "boilerpy3"]
@@ -44,7 +43,7 @@ NOTHING = Extractor(name="nothing", package="boilerbench", extract=_nothing)
 
 @pytest.fixture(scope="module")
 def aeb() -> Dataset:
-    return load_dataset(f"aeb:{SHARED / 'datasets' / 'aeb'}")
+    return load_dataset(f"aeb:{public_data('aeb')}")
 
 
 def best_of(rounds: int, function: Callable[[], object]) -> float:
@@ -137,7 +136,7 @@ def test_trafilatura_jobs_2_against_jobs_1(benchmark: Any, aeb: Dataset) -> None
 
 def test_fully_cached_rerun_of_five_extractors(benchmark: Any, tmp_path: Path) -> None:
     argv = [str(Path(sys.executable).parent / "boilerbench"), "run", "--dataset",
-            f"aeb:{SHARED / 'datasets' / 'aeb'}", "--no-progress", "--cache",
+            f"aeb:{public_data('aeb')}", "--no-progress", "--cache",
             str(tmp_path / "cache.sqlite"), "--reports-dir", str(tmp_path / "reports"),
             *(arg for name in FIVE for arg in ("-e", name))]
 

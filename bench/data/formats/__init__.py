@@ -1,7 +1,8 @@
 """Dataset formats, chosen as `FORMAT:PATH` (`--dataset aeb:../aeb`); a bare path is `gold`.
 
 Each format is a function `load(path) -> Dataset` in its own module, named here and imported
-only when used; a format with splits takes a keyword `split` too. The README's "Datasets"
+only when used; a format with splits takes a keyword `split` too, one with gold dialects a
+keyword `dialect`. The README's "Datasets"
 section documents the folder layout each expects.
 """
 
@@ -22,6 +23,8 @@ FORMATS: dict[str, str] = {
     "trafilatura": "bench.data.formats.trafilatura:load",
     "wcxb": "bench.data.formats.wcxb:load",
     "cleaneval": "bench.data.formats.cleaneval:load",
+    "html-cleaning": "bench.data.formats.html_cleaning:load",
+    "readability-tests": "bench.data.formats.readability_tests:load",
     "jsonl": "bench.data.formats.jsonl:load",
     "pairs": "bench.data.formats.pairs:load",
 }
@@ -51,16 +54,21 @@ def _parse(spec: str | None) -> tuple[str, str]:
     return format_name, path
 
 
-def load_dataset(spec: str | None, *, split: str | None = None) -> Dataset:
+def load_dataset(spec: str | None, *, split: str | None = None,
+                 dialect: str | None = None) -> Dataset:
     """Load `FORMAT:PATH` (or a bare PATH of the bundled gold format; None: the bundled set),
-    restricted to `split` for formats that have splits."""
+    restricted to `split` for formats that have splits, its gold read in `dialect` for formats
+    that have dialects."""
     format_name, path = _parse(spec)
     if path and not Path(path).exists():
         raise BenchError(f"--dataset {spec!r}: {path} does not exist")
     load = loader(format_name)
-    options = {} if split is None else {"split": split}
-    if options and "split" not in inspect.signature(load).parameters:
-        raise BenchError(f"--split {split!r}: the {format_name} format has no splits")
+    options = {key: value for key, value in (("split", split), ("dialect", dialect))
+               if value is not None}
+    parameters = inspect.signature(load).parameters
+    for key, value in options.items():
+        if key not in parameters:
+            raise BenchError(f"--{key} {value!r}: the {format_name} format has no {key}s")
     return load(Path(path) if path else None, **options)
 
 

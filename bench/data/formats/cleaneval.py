@@ -23,6 +23,8 @@ _URL_HEADER = re.compile(r"\s*URL:\s*(\S+)\s*$", re.IGNORECASE)
 def parse_gold(text: str) -> tuple[str, str | None]:
     """(body, url or None) of a CleanEval gold text."""
     lines = text.splitlines()
+    while lines and not lines[0].strip():  # CleanPortalEval's files open with a blank line
+        lines = lines[1:]
     url = None
     if lines and (header := _URL_HEADER.match(lines[0])):
         url, lines = header.group(1), lines[1:]

@@ -3,13 +3,21 @@
 
 A ground-truth file holds a `ground_truth` object (`main_content`: the full text, paragraphs
 split by blank lines; `with` / `without` snippets; `title`, `author`, `publish_date`), an
-optional `url`, and `_internal.page_type.primary` (or a plain `page_type`), the page type
-(`category`, an older label, is read as `collection`, as WCXB's own script does).
+optional `url`, and `_internal.page_type.primary` (or `_internal.page_type` as a string), the
+page type (`category`, an older label, is read as `collection`; no page type is `article`).
+
+Every page loads, as WCXB's own `evaluate.py` scores every page: a missing or null
+`main_content` is an empty body (such a page scores 1.0 only when the output is empty too), a
+missing `ground_truth` an empty gold. The flags WCXB puts on doubtful pages are kept in the
+page's meta as `true` / `false`, so that `--by` can break scores down by them: `unextractable`
+and `remove` (`_internal.<flag>`), `needs_review` (`_internal.needs_review` or
+`_internal.page_type.needs_review`) and `spa` (`_internal.spa`).
 `metadata.json`'s `splits.<split>.count`, when given, must match the pages found.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +27,8 @@ from bench.files import read_json_object, string_field, string_list_field
 
 SPLITS = ("dev", "test")
 _META_FIELDS = ("title", "author", "publish_date")
+FLAGS = ("unextractable", "remove", "needs_review", "spa")
+"""WCXB's page flags, kept in `Page.meta`."""
 
 
 def load(path: Path, *, split: str = "all") -> Dataset:
@@ -43,14 +53,12 @@ def load(path: Path, *, split: str = "all") -> Dataset:
 def _page(gold_path: Path, split: str) -> Page:
     record = read_json_object(gold_path)
     where = str(gold_path)
-    gold = record.get("ground_truth")
+    gold = record.get("ground_truth", {})
     if not isinstance(gold, dict):
-        raise BenchError(f"{where}: field 'ground_truth': missing or not an object")
-    body = string_field(gold, "main_content", f"{where}: ground_truth", required=False)
+        raise BenchError(f"{where}: field 'ground_truth': not an object")
+    body = string_field(gold, "main_content", f"{where}: ground_truth", required=False) or ""
     with_snippets = string_list_field(gold, "with", f"{where}: ground_truth")
     without_snippets = string_list_field(gold, "without", f"{where}: ground_truth")
-    if body is None and not with_snippets and not without_snippets:
-        raise BenchError(f"{where}: ground_truth has no main_content, with or without")
     html_path = gold_path.parent.parent / "html" / f"{gold_path.stem}.html.gz"
     if not html_path.is_file():
         raise BenchError(f"{html_path}: missing page for {gold_path.name}")
@@ -58,7 +66,28 @@ def _page(gold_path: Path, split: str) -> Page:
     return Page(id=gold_path.stem, html_path=html_path,
                 url=string_field(record, "url", where, required=False),
                 page_type=_page_type(record, where), body=body, with_snippets=with_snippets,
-                without_snippets=without_snippets, meta=meta | {"split": split})
+                without_snippets=without_snippets,
+                meta=meta | _flags(record, where) | {"split": split})
+
+
+def _flags(record: dict[str, Any], where: str) -> dict[str, str]:
+    """WCXB's flags as `true` / `false` (absent is false); a flag that is not a boolean
+    raises, naming it."""
+    internal = record.get("_internal")
+    internal = internal if isinstance(internal, dict) else {}
+    page_type = internal.get("page_type")
+    places = {flag: [(f"_internal.{flag}", internal.get(flag))] for flag in FLAGS}
+    if isinstance(page_type, dict):
+        places["needs_review"].append(("_internal.page_type.needs_review",
+                                       page_type.get("needs_review")))
+    flags = {}
+    for flag, found in places.items():
+        for name, value in found:
+            if value is not None and not isinstance(value, bool):
+                raise BenchError(f"{where}: field {name!r}: must be true or false, got "
+                                 f"{json.dumps(value)}")
+        flags[flag] = "true" if any(value for _, value in found) else "false"
+    return flags
 
 
 def _check_count(metadata: dict[str, Any], split: str, found: int, where: Path) -> None:
@@ -73,17 +102,18 @@ def _check_count(metadata: dict[str, Any], split: str, found: int, where: Path) 
 
 
 def _page_type(record: dict[str, Any], where: str) -> str | None:
-    """`_internal.page_type.primary` (or `_internal.page_type` as a plain string), else the
-    plain `page_type` some files carry; WCXB's older label `category` is its `collection`."""
+    """`_internal.page_type.primary` (or `_internal.page_type` as a plain string), `article`
+    when there is none, and WCXB's older label `category` as its `collection`: as WCXB's
+    `evaluate.py` reads them, so that `--by page_type` gives its per-type table."""
     internal = record.get("_internal")
     page_type = internal.get("page_type") if isinstance(internal, dict) else None
     if page_type is None:
-        name = string_field(record, "page_type", where, required=False)
+        name: str | None = "article"
     elif isinstance(page_type, str):
         name = page_type
     elif isinstance(page_type, dict):
-        name = string_field(page_type, "primary", f"{where}: _internal.page_type",
-                            required=False)
+        name = (string_field(page_type, "primary", f"{where}: _internal.page_type",
+                             required=False) if "primary" in page_type else "article")
     else:
         raise BenchError(f"{where}: field '_internal.page_type': must be an object or a string")
     return "collection" if name == "category" else name

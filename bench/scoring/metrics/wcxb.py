@@ -10,10 +10,11 @@ page's with rate (without rate) is the share of its snippets found. The corpus v
 means over pages: precision, recall, F1 (the mean of per-page F1, not the F1 of the means), with
 rate and without rate (lower is better).
 
-One difference, on purpose: WCXB's script gives a page with no snippets of a kind a rate of 1.0
-for that kind (so a missing `without` list reads as "all boilerplate leaked"); here such a page
-is left out of that kind's mean, and a page with neither a body nor snippets is not applicable.
-On WCXB's own pages, which carry both lists, the two agree.
+Every page counts, as in WCXB's script: an empty gold body scores 1.0 when the output is empty
+too, else 0.0, and a page with no snippets of a kind has rate 1.0 for that kind (so a page
+without a `without` list reads as "all boilerplate leaked": that is WCXB's procedure, kept as it
+is; `token-f1` and `snippets` are boilerbench's own). Only a page with no body gold at all (a
+dataset that has none, such as trafilatura's) is not applicable.
 
 Choosing another tokenizer or `--normalize` keeps the procedure and says so in the signature.
 """
@@ -41,7 +42,7 @@ class WCXB(Metric):
     default_normalized = False
     corpus_fields = ("precision", "recall", "f1", "with_rate", "without_rate")
     averaging = ("WCXB: means over pages of per-page precision, recall, F1 and snippet rates "
-                 "(a rate over the pages that have snippets of its kind)")
+                 "(a page with no snippets of a kind has rate 1)")
 
     @property
     def signature(self) -> Signature:
@@ -57,7 +58,7 @@ class WCXB(Metric):
 
     def gold_stats(self, gold: Gold, output: str, *,
                    tokens: list[str] | None = None) -> PageStats | None:
-        if gold.body is None or not (gold.with_snippets or gold.without_snippets):
+        if gold.body is None:
             return None
         text = self._comparable(output)
         found_with = sum(self._comparable(snippet) in text for snippet in gold.with_snippets)
@@ -68,7 +69,7 @@ class WCXB(Metric):
                 float(found_without), float(len(gold.without_snippets)))
 
     def _page_stats(self, gold_tokens: list[str], output_tokens: list[str]) -> PageStats:
-        """(tp, fp, fn) of the word bags; a bare gold text has no snippets (totals 0)."""
+        """(tp, fp, fn) of the word bags; a bare gold text has no snippets (totals 0: rates 1)."""
         return (*bag_counts(gold_tokens, output_tokens), 0.0, 0.0, 0.0, 0.0)
 
     def _scores(self, stats: Array) -> Array:
@@ -76,8 +77,7 @@ class WCXB(Metric):
 
     def _corpus(self, weights: Array, stats: Array, scores: Array) -> Array:
         macro = super()._corpus(weights, stats, scores)
-        rates = []
-        for found, total in ((stats[:, 3], stats[:, 4]), (stats[:, 5], stats[:, 6])):
-            has = (total > 0).astype(float)
-            rates.append(safe_divide(weights @ (safe_divide(found, total) * has), weights @ has))
-        return np.concatenate([macro, np.stack(rates, axis=1)], axis=1)
+        rates = [np.where(total > 0, safe_divide(found, total), 1.0)
+                 for found, total in ((stats[:, 3], stats[:, 4]), (stats[:, 5], stats[:, 6]))]
+        means = weights @ np.stack(rates, axis=1) / weights.sum(axis=1, keepdims=True)
+        return np.concatenate([macro, means], axis=1)
