@@ -24,7 +24,7 @@ from typing import Any, overload
 
 from bench.data.page import Dataset, Page, dataset_of, gold_key
 from bench.errors import BenchError
-from bench.files import read_json_lines, string_field, string_list_field
+from bench.files import read_json_lines, stream_json_lines, string_field, string_list_field
 
 
 def load(path: Path) -> Dataset:
@@ -36,30 +36,13 @@ def load(path: Path) -> Dataset:
     return dataset_of("jsonl", pages, source=path)
 
 
-def _lines(path: Path) -> Iterator[tuple[int, int, dict[str, Any]]]:
-    """(offset, line number, object) of every non-blank line, read as a stream."""
-    with path.open("rb") as handle:
-        offset = 0
-        for number, line in enumerate(handle, start=1):
-            start, offset = offset, offset + len(line)
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except ValueError as error:
-                raise BenchError(f"{path}:{number}: not valid JSON: {error}") from None
-            if not isinstance(item, dict):
-                raise BenchError(f"{path}:{number}: expected a JSON object")
-            yield start, number, item
-
-
 def _lazy(path: Path) -> Dataset | None:
     """The dataset as lazy pages, hashed in one streamed pass as `hash_pages` hashes it; None
     when the ids are not in sorted order."""
     digest = hashlib.sha256()
     offsets, numbers = array("q"), array("q")
     previous: str | None = None
-    for offset, number, item in _lines(path):
+    for offset, number, item in stream_json_lines(path):
         page = _page(item, path, f"{path}:{number}")
         if previous is not None and page.id <= previous:
             if page.id == previous:
