@@ -1,6 +1,6 @@
 """The plain files datasets, predictions and results come in: UTF-8 text, JSON, JSON Lines.
 
-Every problem becomes a one-line BenchError naming the file (and the line or field), so that a
+Every problem becomes a one-line DataError naming the file (and the line or field), so that a
 malformed dataset never ends in a traceback.
 """
 
@@ -13,19 +13,19 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, overload
 
-from bench.errors import BenchError
+from bench.errors import DataError
 
 
 def read_text(path: Path) -> str:
-    """A UTF-8 text file, or a one-line BenchError naming it."""
+    """A UTF-8 text file, or a one-line DataError naming it."""
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BenchError(f"{path}: no such file") from None
+        raise DataError(f"{path}: no such file") from None
     except UnicodeDecodeError as error:
-        raise BenchError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+        raise DataError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
     except OSError as error:
-        raise BenchError(f"{path}: cannot read: {error.strerror}") from None
+        raise DataError(f"{path}: cannot read: {error.strerror}") from None
 
 
 def read_json_object(path: Path) -> dict[str, Any]:
@@ -33,9 +33,9 @@ def read_json_object(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(read_text(path))
     except ValueError as error:
-        raise BenchError(f"{path}: not valid JSON: {error}") from None
+        raise DataError(f"{path}: not valid JSON: {error}") from None
     if not isinstance(data, dict):
-        raise BenchError(f"{path}: expected a JSON object at the top level")
+        raise DataError(f"{path}: expected a JSON object at the top level")
     return data
 
 
@@ -51,9 +51,9 @@ def stream_json_lines(path: Path) -> Iterator[tuple[int, int, dict[str, Any]]]:
     try:
         handle = path.open("rb")
     except FileNotFoundError:
-        raise BenchError(f"{path}: no such file") from None
+        raise DataError(f"{path}: no such file") from None
     except OSError as error:
-        raise BenchError(f"{path}: cannot read: {error.strerror}") from None
+        raise DataError(f"{path}: cannot read: {error.strerror}") from None
     with handle:
         offset = 0
         for number, raw in enumerate(handle, start=1):
@@ -61,16 +61,16 @@ def stream_json_lines(path: Path) -> Iterator[tuple[int, int, dict[str, Any]]]:
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as error:
-                raise BenchError(f"{path}:{number}: not UTF-8 text ({error.reason} at byte "
+                raise DataError(f"{path}:{number}: not UTF-8 text ({error.reason} at byte "
                                  f"{start + error.start})") from None
             if not line.strip():
                 continue
             try:
                 item = json.loads(line)
             except ValueError as error:
-                raise BenchError(f"{path}:{number}: not valid JSON: {error}") from None
+                raise DataError(f"{path}:{number}: not valid JSON: {error}") from None
             if not isinstance(item, dict):
-                raise BenchError(f"{path}:{number}: expected a JSON object")
+                raise DataError(f"{path}:{number}: expected a JSON object")
             yield start, number, item
 
 
@@ -91,7 +91,7 @@ def string_field(item: dict[str, Any], name: str, where: str, *,
         return None
     if not isinstance(value, str):
         problem = "missing" if value is None else f"must be a string, got {type(value).__name__}"
-        raise BenchError(f"{where}: field {name!r}: {problem}")
+        raise DataError(f"{where}: field {name!r}: {problem}")
     return value
 
 
@@ -101,8 +101,14 @@ def string_list_field(item: dict[str, Any], name: str, where: str) -> tuple[str,
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(text, str) for text in value):
-        raise BenchError(f"{where}: field {name!r}: must be a list of strings")
+        raise DataError(f"{where}: field {name!r}: must be a list of strings")
     return tuple(value)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
@@ -112,14 +118,16 @@ def write_json_atomic(path: Path, data: Any) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 `text` to `path` so that readers see the old file or the new, never half;
-    a path that cannot be written is a one-line BenchError naming it."""
+    a path that cannot be written is a one-line DataError naming it."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
                                             suffix=".tmp")
     except OSError as error:
-        raise BenchError(f"{path}: cannot write: {error.strerror}") from None
+        raise DataError(f"{path}: cannot write: {error.strerror}") from None
     try:
+        # mkstemp makes the file 0600; what the tool writes gets the usual 0666 minus umask.
+        os.fchmod(handle, 0o666 & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8") as tmp:
             tmp.write(text)
             tmp.flush()
@@ -128,5 +136,5 @@ def write_text_atomic(path: Path, text: str) -> None:
     except BaseException as error:
         Path(tmp_name).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise BenchError(f"{path}: cannot write: {error.strerror}") from None
+            raise DataError(f"{path}: cannot write: {error.strerror}") from None
         raise

@@ -1,11 +1,13 @@
 """The regression gate: a baseline of per-extractor scores, and what changed against it.
 
-A baseline holds, per extractor, the corpus scores, the F1 of every page and the leak rate of
-every boilerplate category (leaked snippets / labeled snippets), with the run's signature. The
-gate compares a run with it and fails when an extractor's corpus F1 drops by more than the
-tolerance *and* a paired test over the pages both scored says the drop is real; when one page's
-F1 drops by more than the page tolerance; or when a category's leak rate rises by more than the
-leak tolerance. `compare` between two runs is the same comparison with every tolerance zero.
+A baseline holds, per extractor, the corpus scores, the scores of every page and the leak rate
+of every boilerplate category (pages leaked / pages labeled), with the run's signature. The
+gate compares a run with it and fails closed: when an extractor of the baseline is missing
+from the run or failed on every page; when a checked corpus score (F1 by default) drops by more
+than the tolerance *and* a paired test over the pages both scored says the drop is real; when
+one page's F1 drops by more than the page tolerance; or when a category's leak rate rises by
+more than the leak tolerance. `compare` between two runs is the same comparison with every
+tolerance zero.
 Everything here is pure: reading and writing files is the commands' job. It reads finished
 runs (`bench.run`) and is rendered by `bench.report.gate`.
 """
@@ -17,17 +19,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, TypedDict
 
-from bench.errors import BenchError
+from bench.errors import BenchError, StaleBaseline
 from bench.run.finished import Run
 from bench.schema import checked
 from bench.scoring.records import DatasetInfo
 from bench.scoring.signature import Signature
 from bench.scoring.stats import Comparison, compare
 
-BASELINE_SCHEMA = 1
-Verdict = Literal["worse", "better", "same", "noise"]
-"""`noise`: the corpus score moved beyond the tolerance but the paired test cannot tell the
-move from chance."""
+BASELINE_SCHEMA = 2
+Verdict = Literal["worse", "better", "same", "noise", "inconclusive"]
+"""`noise`: the corpus score moved beyond the tolerance but the paired test's interval holds 0;
+`inconclusive`: the interval excludes 0 but the test is not significant (its p-value, or a
+paired mean that moved the other way), or there are no pages to pair."""
+Score = Literal["precision", "recall", "f1"]
+SCORES: tuple[Score, ...] = ("precision", "recall", "f1")
 
 _ROUNDING = 1e-9
 """A change this close to the tolerance counts as within it (0.9 - 0.85 > 0.05 in floats)."""
@@ -66,31 +71,45 @@ class Tolerance:
         return f"{self.amount * 100:g}%" if self.relative else f"{self.amount:g}"
 
 
+def parse_scores(text: str) -> tuple[Score, ...]:
+    """`--check f1,recall`: the corpus scores to check, each named once, in SCORES order."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in SCORES]
+    if unknown or not names:
+        raise BenchError(f"--check {text!r}: expected a comma-separated list of "
+                         f"{', '.join(SCORES)}")
+    return tuple(score for score in SCORES if score in names)
+
+
 @dataclass(frozen=True)
 class Checks:
-    """The gate's tolerances, parsed once at the command line."""
+    """The gate's tolerances and the corpus scores it checks, parsed once at the command
+    line."""
 
     corpus: Tolerance
     page: Tolerance
     leak: Tolerance
+    scores: tuple[Score, ...] = ("f1",)
 
     @classmethod
-    def parse(cls, *, corpus: str, page: str, leak: str) -> Checks:
-        """Parse the three options."""
+    def parse(cls, *, corpus: str, page: str, leak: str, scores: str = "f1") -> Checks:
+        """Parse the options."""
         return cls(Tolerance.parse(corpus, option="--tolerance"),
                    Tolerance.parse(page, option="--page-tolerance"),
-                   Tolerance.parse(leak, option="--leak-tolerance"))
+                   Tolerance.parse(leak, option="--leak-tolerance"), parse_scores(scores))
 
 
-EXACT = Checks(Tolerance(0.0), Tolerance(0.0), Tolerance(0.0))
+EXACT = Checks(Tolerance(0.0), Tolerance(0.0), Tolerance(0.0), SCORES)
 """Every change counts: what `compare` uses."""
 
 
 @dataclass(frozen=True)
 class ExtractorChange:
-    """One extractor's corpus F1 before and after, with the paired test over common pages."""
+    """One extractor's corpus score (F1, precision or recall) before and after, with the paired
+    test over common pages."""
 
     name: str
+    score: Score
     before: float | None
     after: float | None
     comparison: Comparison | None
@@ -120,18 +139,29 @@ class PageChange:
 
 @dataclass(frozen=True)
 class LeakChange:
-    """One category's leak counts for one extractor: (leaked snippets, labeled snippets)."""
+    """One category's leak counts for one extractor: (pages leaked, pages labeled)."""
 
     extractor: str
     category: str
     before: tuple[int, int]
     after: tuple[int, int]
     verdict: Verdict
+    snippets_before: tuple[int, int] = (0, 0)
+    """(snippets leaked, snippets labeled), for the JSON verdict."""
+    snippets_after: tuple[int, int] = (0, 0)
 
     @staticmethod
     def rate(counts: tuple[int, int]) -> float:
         """Leaked / labeled (0 when nothing is labeled)."""
         return counts[0] / counts[1] if counts[1] else 0.0
+
+
+@dataclass(frozen=True)
+class Missing:
+    """An extractor of the baseline that the run does not score, and the run's reason."""
+
+    name: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -146,12 +176,17 @@ class GateResult:
     pages: tuple[PageChange, ...]
     leaks: tuple[LeakChange, ...]
     notes: tuple[str, ...]
+    missing: tuple[Missing, ...] = ()
+    allow_missing: bool = False
 
     @property
     def failures(self) -> list[str]:
         """One line per reason to fail, empty when the gate passes."""
-        lines = [f"{change.name}: corpus F1 {change.before:.3f} → {change.after:.3f}"
-                 for change in self.extractors if change.verdict == "worse"]
+        lines = ([] if self.allow_missing else
+                 [f"{gone.name}: in {self.before} but not scored in {self.after}: {gone.reason}"
+                  for gone in self.missing])
+        lines += [f"{change.name}: corpus {_LABELS[change.score]} {change.before:.3f} → "
+                  f"{change.after:.3f}" for change in self.extractors if change.verdict == "worse"]
         lines += [f"{change.extractor}: page {change.page} F1 {change.before:.3f} → "
                   f"{change.after:.3f}" for change in self.pages if change.verdict == "worse"]
         lines += [f"{change.extractor}: {change.category} leaks {_counts(change.before)} → "
@@ -165,15 +200,19 @@ class GateResult:
 
 
 class BaselineLeak(TypedDict):
-    """One boilerplate category of a baseline extractor: snippets leaked, labeled, and rate."""
+    """One boilerplate category of a baseline extractor: pages leaked, pages labeled and their
+    share (`rate`, what the gate checks), and the same counted in snippets."""
 
-    leaked: int
-    snippets: int
+    leaked_pages: int
+    pages: int
     rate: float | None
+    leaked_snippets: int
+    snippets: int
 
 
 class BaselineExtractor(TypedDict):
-    """One extractor of a baseline: corpus scores, page F1 (null: not applicable), leaks."""
+    """One extractor of a baseline: corpus scores, page F1, precision and recall (null: not
+    applicable), leaks."""
 
     version: str
     precision: float | None
@@ -182,6 +221,8 @@ class BaselineExtractor(TypedDict):
     ci: dict[str, list[float]] | None
     failures: int
     pages: dict[str, float | None]
+    page_precision: dict[str, float | None]
+    page_recall: dict[str, float | None]
     leaks: dict[str, BaselineLeak]
 
 
@@ -196,6 +237,11 @@ class Baseline(TypedDict):
     extractors: dict[str, BaselineExtractor]
 
 
+_LABELS: dict[Score, str] = {"f1": "F1", "precision": "precision", "recall": "recall"}
+_PAGE_FIELDS: dict[Score, Literal["pages", "page_precision", "page_recall"]] = {
+    "f1": "pages", "precision": "page_precision", "recall": "page_recall"}
+
+
 def _counts(pair: tuple[int, int]) -> str:
     return f"{pair[0]}/{pair[1]}"
 
@@ -207,13 +253,18 @@ def baseline_of(run: Run) -> Baseline:
     extractors: dict[str, BaselineExtractor] = {}
     for row in run.summary["extractors"]:
         leaks: dict[str, BaselineLeak] = {
-            category: {"leaked": counts["leaked_snippets"], "snippets": counts["snippets"],
-                       "rate": LeakChange.rate((counts["leaked_snippets"], counts["snippets"]))}
+            category: {"leaked_pages": counts["leaked_pages"], "pages": counts["pages"],
+                       "rate": LeakChange.rate((counts["leaked_pages"], counts["pages"])),
+                       "leaked_snippets": counts["leaked_snippets"],
+                       "snippets": counts["snippets"]}
             for category, counts in row["leaks"].items()}
+        records = run.records_of(row["name"])
         extractors[row["name"]] = {
             "version": row["version"], "precision": row["precision"], "recall": row["recall"],
             "f1": row["f1"], "ci": row["ci"], "failures": row["failures"],
-            "pages": {str(record["page"]): record["f1"] for record in run.records_of(row["name"])},
+            "pages": {record["page"]: record["f1"] for record in records},
+            "page_precision": {record["page"]: record["precision"] for record in records},
+            "page_recall": {record["page"]: record["recall"] for record in records},
             "leaks": leaks}
     return {"schema": BASELINE_SCHEMA, "run_id": run.summary["run_id"],
             "signature": run.signature, "metric": run.summary["metric"],
@@ -223,8 +274,10 @@ def baseline_of(run: Run) -> Baseline:
 def check_baseline(data: Mapping[str, object], where: str) -> Baseline:
     """A baseline file read back, checked to have this module's schema."""
     if data.get("schema") != BASELINE_SCHEMA:
-        raise BenchError(f"{where}: field 'schema': expected {BASELINE_SCHEMA}, got "
-                         f"{data.get('schema')!r}")
+        raise StaleBaseline(f"{where}: field 'schema': expected {BASELINE_SCHEMA}, got "
+                            f"{data.get('schema')!r} (a baseline of another boilerbench "
+                            "version: make it again with `boilerbench baseline update` from "
+                            "the commit it was made on, then compare)")
     return checked(data, Baseline, where)
 
 
@@ -234,9 +287,12 @@ def comparable(before: str, after: str, *, before_name: str, after_name: str) ->
     old, new = Signature.parse(before), Signature.parse(after)
     differ = [field for field in _COMPARED if getattr(old, field) != getattr(new, field)]
     if differ:
-        raise BenchError(f"{before_name} has signature {before} but {after_name} has {after}: "
-                         f"they differ in {', '.join(differ)}, so their scores are not "
-                         "comparable (update the baseline with: boilerbench baseline update)")
+        raise StaleBaseline(
+            f"{before_name} has signature {before} but {after_name} has {after}: they differ "
+            f"in {', '.join(differ)}, so their scores are not comparable. Updating the "
+            "baseline now would hide any regression: run the old commit and this one with the "
+            "same options and `boilerbench compare OLD_RUN NEW_RUN` to see what really "
+            "changed, then update the baseline in its own commit")
     if old.version != new.version:
         return [f"boilerbench {old.version} made {before_name}, {new.version} {after_name}"]
     return []
@@ -248,21 +304,31 @@ def _verdict(change: float, limit: float) -> Verdict:
     return "better" if change > limit + _ROUNDING else "same"
 
 
-def _corpus_change(name: str, before: BaselineExtractor, after: BaselineExtractor,
-                   tolerance: Tolerance) -> ExtractorChange:
-    pairs = [(old_f1, new_f1) for page, old_f1 in sorted(before["pages"].items())
-             if old_f1 is not None and (new_f1 := after["pages"].get(page)) is not None]
-    comparison = (compare([new_f1 for _, new_f1 in pairs], [old_f1 for old_f1, _ in pairs])
+def _tested(verdict: Verdict, comparison: Comparison | None) -> Verdict:
+    """A move beyond the tolerance stands when the paired test agrees; otherwise `noise` when
+    its interval holds 0, `inconclusive` when it does not (or there is nothing to pair)."""
+    if verdict == "same":
+        return verdict
+    if comparison is None:
+        return "inconclusive"
+    if comparison.low <= 0 <= comparison.high:
+        return "noise"
+    agrees = comparison.significant and (comparison.delta < 0) == (verdict == "worse")
+    return verdict if agrees else "inconclusive"
+
+
+def _corpus_change(name: str, score: Score, before: BaselineExtractor,
+                   after: BaselineExtractor, tolerance: Tolerance) -> ExtractorChange:
+    field = _PAGE_FIELDS[score]
+    pairs = [(old, new) for page, old in sorted(before[field].items())
+             if old is not None and (new := after[field].get(page)) is not None]
+    comparison = (compare([new for _, new in pairs], [old for old, _ in pairs])
                   if pairs else None)
-    old, new = before["f1"], after["f1"]
+    old, new = before[score], after[score]
     verdict: Verdict = "same"
     if old is not None and new is not None:
-        verdict = _verdict(new - old, tolerance.limit(old))
-        real = comparison is not None and comparison.significant and (
-            (comparison.delta < 0) == (verdict == "worse"))
-        if verdict != "same" and not real:
-            verdict = "noise"
-    return ExtractorChange(name, old, new, comparison, verdict)
+        verdict = _tested(_verdict(new - old, tolerance.limit(old)), comparison)
+    return ExtractorChange(name, score, old, new, comparison, verdict)
 
 
 def _page_changes(name: str, before: BaselineExtractor, after: BaselineExtractor,
@@ -276,9 +342,13 @@ def _page_changes(name: str, before: BaselineExtractor, after: BaselineExtractor
     return changes
 
 
-def _leak_counts(side: BaselineExtractor, category: str) -> tuple[int, int]:
+def _leak_counts(side: BaselineExtractor, category: str, *,
+                 snippets: bool = False) -> tuple[int, int]:
     counts = side["leaks"].get(category)
-    return (counts["leaked"], counts["snippets"]) if counts else (0, 0)
+    if counts is None:
+        return (0, 0)
+    return ((counts["leaked_snippets"], counts["snippets"]) if snippets
+            else (counts["leaked_pages"], counts["pages"]))
 
 
 def _leak_changes(name: str, before: BaselineExtractor, after: BaselineExtractor,
@@ -290,30 +360,53 @@ def _leak_changes(name: str, before: BaselineExtractor, after: BaselineExtractor
             old_rate = LeakChange.rate(old)
             # For leaks, a rise is the bad direction.
             verdict = _verdict(old_rate - LeakChange.rate(new), tolerance.limit(old_rate))
-            changes.append(LeakChange(name, category, old, new, verdict))
+            changes.append(LeakChange(
+                name, category, old, new, verdict,
+                _leak_counts(before, category, snippets=True),
+                _leak_counts(after, category, snippets=True)))
     return changes
 
 
-def gate(before: Baseline, after: Baseline, *, checks: Checks,
-         before_name: str, after_name: str) -> GateResult:
-    """Compare two baselines (the second usually made from a fresh run) under `checks`."""
+def _missing(old: Mapping[str, BaselineExtractor], new: Mapping[str, BaselineExtractor],
+             reasons: Mapping[str, str], after_name: str) -> list[Missing]:
+    """Extractors of the baseline the run has not, or that failed on every page it ran."""
+    missing = []
+    for name in old:
+        if name not in new:
+            missing.append(Missing(name, reasons.get(name, f"{after_name} did not run it")))
+        elif new[name]["pages"] and new[name]["failures"] >= len(new[name]["pages"]):
+            why = f"every page failed ({new[name]['failures']})"
+            missing.append(Missing(name, why + (f": {reasons[name]}" if name in reasons
+                                                else "")))
+    return missing
+
+
+def gate(before: Baseline, after: Baseline, *, checks: Checks, before_name: str,
+         after_name: str, reasons: Mapping[str, str] | None = None,
+         allow_missing: bool = False) -> GateResult:
+    """Compare two baselines (the second usually made from a fresh run) under `checks`.
+    `reasons` say why an extractor did not run or failed (not installed, its first error):
+    a baseline extractor without scores in `after` fails the gate unless `allow_missing`."""
     notes = comparable(before["signature"], after["signature"], before_name=before_name,
                        after_name=after_name)
     old, new = before["extractors"], after["extractors"]
-    common = [name for name in new if name in old]
-    if not common:
+    missing = _missing(old, new, reasons or {}, after_name)
+    gone = {entry.name for entry in missing}
+    common = [name for name in new if name in old and name not in gone]
+    if not common and (allow_missing or not missing):
         raise BenchError(f"no extractor of {after_name} ({', '.join(new) or 'none'}) is in "
                          f"{before_name} ({', '.join(old) or 'none'})")
     notes += [f"{name}: not in {before_name}, nothing to compare" for name in new
               if name not in old]
-    notes += [f"{name}: in {before_name} but not in {after_name}" for name in old
-              if name not in new]
+    if allow_missing:
+        notes += [f"{entry.name}: not scored in {after_name} ({entry.reason}), allowed by "
+                  "--allow-missing" for entry in missing]
     for name in common:
         before_pages, after_pages = old[name]["pages"], new[name]["pages"]
-        missing = [page for page in before_pages if page not in after_pages]
-        if missing:
-            notes.append(f"{name}: {len(missing)} page(s) of {before_name} missing from "
-                         f"{after_name}, e.g. {missing[0]}")
+        lost = [page for page in before_pages if page not in after_pages]
+        if lost:
+            notes.append(f"{name}: {len(lost)} page(s) of {before_name} missing from "
+                         f"{after_name}, e.g. {lost[0]}")
         unscored = [page for page, f1 in before_pages.items()
                     if f1 is not None and page in after_pages and after_pages[page] is None]
         if unscored:
@@ -321,10 +414,10 @@ def gate(before: Baseline, after: Baseline, *, checks: Checks,
                          f"scored in {after_name}, e.g. {unscored[0]}")
     return GateResult(
         before=before_name, after=after_name, signature=after["signature"], checks=checks,
-        extractors=tuple(_corpus_change(name, old[name], new[name], checks.corpus)
-                         for name in common),
+        extractors=tuple(_corpus_change(name, score, old[name], new[name], checks.corpus)
+                         for name in common for score in checks.scores),
         pages=tuple(change for name in common
                     for change in _page_changes(name, old[name], new[name], checks.page)),
         leaks=tuple(change for name in common
                     for change in _leak_changes(name, old[name], new[name], checks.leak)),
-        notes=tuple(notes))
+        notes=tuple(notes), missing=tuple(missing), allow_missing=allow_missing)

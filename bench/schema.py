@@ -15,7 +15,7 @@ import typing
 from collections.abc import Sequence
 from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin, get_type_hints
 
-from bench.errors import BenchError
+from bench.errors import DataError
 
 T = TypeVar("T")
 
@@ -93,11 +93,11 @@ def _first(problems: typing.Iterable[tuple[str, str] | None]) -> tuple[str, str]
 
 
 def checked(value: object, schema: type[T], where: str) -> T:
-    """`value` typed as `schema` (a TypedDict) once checked; else a one-line BenchError naming
+    """`value` typed as `schema` (a TypedDict) once checked; else a one-line DataError naming
     `where` (the file, and line) and the field."""
     problem = _problem(value, schema, "")
     if problem is not None:
         field, text = problem
         named = f"field {field!r}: " if field else ""
-        raise BenchError(f"{where}: {named}{text} (damaged, or written by another version)")
+        raise DataError(f"{where}: {named}{text} (damaged, or written by another version)")
     return cast(T, value)

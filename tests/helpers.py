@@ -172,12 +172,18 @@ GATE_DEFAULT = Checks.parse(corpus="0.01", page="0.05", leak="0")
 
 
 def side(pages: dict[str, float], *, leaks: dict[str, tuple[int, int]] | None = None,
-         name: str = "x", signature: str = GATE_SIGNATURE) -> dict[str, Any]:
-    """A baseline with one extractor whose corpus F1 is the mean of its pages."""
-    return {"schema": 1, "signature": signature, "extractors": {name: {
-        "f1": statistics.fmean(pages.values()), "pages": pages,
-        "leaks": {category: {"leaked": leaked, "snippets": snippets}
-                  for category, (leaked, snippets) in (leaks or {}).items()}}}}
+         name: str = "x", signature: str = GATE_SIGNATURE, failures: int = 0,
+         recall: dict[str, float] | None = None) -> dict[str, Any]:
+    """A baseline with one extractor whose corpus scores are the mean of its pages (recall
+    and precision equal to F1 unless `recall` is given); leaks in pages leaked / labeled."""
+    recall = recall or pages
+    return {"schema": 2, "signature": signature, "extractors": {name: {
+        "f1": statistics.fmean(pages.values()), "precision": statistics.fmean(pages.values()),
+        "recall": statistics.fmean(recall.values()), "pages": pages, "page_precision": pages,
+        "page_recall": recall, "failures": failures,
+        "leaks": {category: {"leaked_pages": leaked, "pages": labeled,
+                             "leaked_snippets": 2 * leaked, "snippets": 2 * labeled}
+                  for category, (leaked, labeled) in (leaks or {}).items()}}}}
 
 
 def pages(values: list[float]) -> dict[str, float]:

@@ -75,8 +75,8 @@ def test_the_same_run_passes(runs: dict[str, Path], tmp_path: Path,
     code, out = run_cli("gate", "--run", str(runs["base"]), "--baseline", str(runs["baseline"]))
     assert code == 0
     assert out.splitlines()[-1] == (
-        "gate passed: 2 extractor(s): 0 worse, 0 better, 0 within noise; pages: 0 worse, "
-        "0 better; leak categories: 0 worse, 0 better")
+        "gate passed: 2 extractor(s): 0 worse, 0 better, 0 within noise, 0 inconclusive; "
+        "pages: 0 worse, 0 better; leak categories: 0 worse, 0 better")
     summary = step_summary.read_text(encoding="utf-8")
     assert summary.startswith("earlier step\n## ✅ boilerbench gate passed: ")
 
@@ -89,24 +89,24 @@ def test_the_worse_extractor_fails_the_gate(runs: dict[str, Path], tmp_path: Pat
                         str(runs["baseline"]), "--markdown", str(markdown), "--page-limit",
                         "100")
     assert code == 1
-    rows = {cells[0]: cells for cells in _rows(out, "corpus F1: ")}
-    assert rows["mine"][1] == "1.000"
-    assert float(rows["mine"][2]) < 0.95
-    assert rows["mine"][-1] == "worse"
-    assert float(rows["mine"][5]) < 0.05  # the paired test's p
-    assert rows["steady"][1:4] == ["1.000", "1.000", "+0.000"]
-    assert rows["steady"][-1] == "same"
-    moved = {cells[1] for cells in _rows(out, "pages moved beyond 0.05") if cells[-1] == "worse"}
+    # extractor, score, before, after, Δ, verdict, Δ 95% CI, p, pages
+    rows = {cells[0]: cells for cells in _rows(out, "corpus scores: ")}
+    assert rows["mine"][1:3] == ["f1", "1.000"]
+    assert float(rows["mine"][3]) < 0.95
+    assert rows["mine"][5] == "worse"
+    assert float(rows["mine"][7]) < 0.05  # the paired test's p
+    assert rows["steady"][1:6] == ["f1", "1.000", "1.000", "+0.000", "same"]
+    moved = {cells[0] for cells in _rows(out, "pages moved beyond 0.05") if cells[3] == "worse"}
     assert cut <= moved <= cut | {leaky}
-    assert [cells[1] for cells in _rows(out, "leaked snippets by category")] == [category]
+    assert [cells[0] for cells in _rows(out, "leaks by category: pages leaked")] == [category]
     assert f"mine: {category} leaks" in out
     assert "mine: corpus F1 1.000 → " in out
     assert out.splitlines()[-1].startswith("gate FAILED: 2 extractor(s): 1 worse, 0 better, "
-                                           "0 within noise; pages: ")
+                                           "0 within noise, 0 inconclusive; pages: ")
     assert out.splitlines()[-1].endswith("worse, 0 better; leak categories: 1 worse, 0 better")
     text = markdown.read_text(encoding="utf-8")
     assert text.startswith("## ❌ boilerbench gate FAILED: ")
-    assert "| mine | 1.000 | " in text and "🔴 worse" in text
+    assert "| mine | f1 | 1.000 | " in text and "🔴 worse" in text
     assert f"| mine | {category} | " in text
 
 
@@ -128,18 +128,26 @@ def test_compare_shows_what_changed(runs: dict[str, Path], tmp_path: Path) -> No
     assert markdown.read_text(encoding="utf-8").startswith("## boilerbench compare compared: ")
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["--tolerance", "2"], "--tolerance '2': expected a number from 0 to 1"),
-    (["--leak-tolerance", "x%"], "--leak-tolerance 'x%': expected a number from 0 to 100"),
-    (["--baseline", "/no/such/baseline.json"], "/no/such/baseline.json: no such file"),
-    (["--page-limit", "-1"], "--page-limit -1: must be 0 or more"),
+@pytest.mark.parametrize(("argv", "message", "status"), [
+    (["--tolerance", "2"], "--tolerance '2': expected a number from 0 to 1", 2),
+    (["--leak-tolerance", "x%"], "--leak-tolerance 'x%': expected a number from 0 to 100", 2),
+    (["--check", "f2"], "--check 'f2': expected a comma-separated list of precision, recall", 2),
+    (["--max-failures", "many"], "--max-failures 'many': expected a whole number", 2),
+    (["--page", "en-*"], "--page does not apply with --run", 2),
+    (["--reports-dir", "elsewhere"], "--reports-dir does not apply with --run", 2),
+    (["--metric", "lcs"], "--metric does not apply with --run", 2),
+    (["-e", "nosuch"], "--extractor 'nosuch': not in ", 2),
+    (["--baseline", "/no/such/baseline.json"], "/no/such/baseline.json: no such file", 3),
+    (["--page-limit", "-1"], "--page-limit -1: must be 0 or more", 2),
 ])
-def test_usage_errors_exit_2(runs: dict[str, Path], argv: list[str], message: str,
-                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_usage_and_data_errors_have_their_exit_codes(
+        runs: dict[str, Path], argv: list[str], message: str, status: int,
+        capsys: pytest.CaptureFixture[str]) -> None:
     arguments = ["gate", "--run", str(runs["worse"]), "--baseline", str(runs["baseline"])]
     code, _ = run_cli(*arguments, *argv)
-    assert code == 2
-    assert message in capsys.readouterr().err
+    assert code == status
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
 
 
 def test_compare_refuses_a_negative_page_limit(runs: dict[str, Path],
@@ -162,7 +170,7 @@ def test_an_unwritable_output_is_a_one_line_error(runs: dict[str, Path], tmp_pat
                  "baseline": ["baseline", "update", "--run", str(runs["base"]),
                               "--baseline", str(folder)]}[command]
     code, _ = run_cli(*arguments)
-    assert code == 2
+    assert code == 3  # a data error: a file that cannot be written
     assert capsys.readouterr().err == (f"boilerbench: error: {folder}: cannot write: "
                                        "Is a directory\n")
 
@@ -182,11 +190,13 @@ def test_gate_runs_the_extractors_itself_and_refuses_other_data(
     capsys.readouterr()
     code, _ = run_cli("gate", "-e", "fulltext", "--page", "en-*-water-rate-increase",
                       "--baseline", str(baseline), *reports)
-    assert code == 2
+    assert code == 4  # a stale baseline, told apart from a usage error (2)
     err = capsys.readouterr().err
     signature = json.loads(baseline.read_text(encoding="utf-8"))["signature"]
     assert err.startswith(f"boilerbench: error: {baseline} has signature {signature} but ")
     assert "they differ in dataset, so their scores are not comparable" in err
+    assert "`boilerbench compare OLD_RUN NEW_RUN` to see what really changed" in err
+    assert err.count("\n") == 1
 
 
 GOOD = '''import lxml.html

@@ -56,10 +56,15 @@ def test_show_prints_the_diff_of_the_newest_run(reports: Path) -> None:
     assert lines[0] == f"{REFERENCE_ID} · lossy 0.1.0 · {reports / '20260102-000000-000000'}"
     assert lines[1].startswith("P ") and "  F1 " in lines[1]
     assert lines[1].endswith("leaked: caption-duplicate 1/1")
-    assert lines[2] == ("legend: missing from the output, extra in the output, [category] "
-                        "leaked boilerplate")
+    # Not a terminal: the diff is marked in the text, so `show ... | less` keeps it.
+    assert lines[2] == ("legend: [-missing from the output-], {+extra in the output+}, "
+                        "{+[category] leaked boilerplate+}")
     # The caption is in the gold too; only its credit line is extra, labeled as the leak.
-    assert "\n[caption-duplicate] ছবি : সংগৃহীত\n" in out
+    assert "-]{+[caption-duplicate] ছবি : সংগৃহীত\n+}" in out
+    assert "[-" in out and "-]" in out  # the paragraph the output lost
+    code, coloured = run_cli("show", REFERENCE_ID, "-e", "lossy", "--reports-dir", str(reports),
+                             "--color", "always")
+    assert code == 0 and "\x1b[9;31m" in coloured and "[-" not in coloured
 
 
 def test_show_styles_come_from_the_diff_never_from_page_text(reports: Path) -> None:
@@ -71,6 +76,12 @@ def test_show_styles_come_from_the_diff_never_from_page_text(reports: Path) -> N
     text = buffer.getvalue()
     assert "\x1b[9;31m" in text  # missing: struck through, red
     assert "\x1b[1;30;43m[caption-duplicate] " in text  # the leak label
+    buffer = io.StringIO()
+    main(["show", REFERENCE_ID, "-e", "lossy", "--reports-dir", str(reports), "--color",
+          "never"], console=Console(file=buffer, width=200, force_terminal=True,
+                                    color_system="standard"))
+    assert "\x1b[9;31m" not in buffer.getvalue() and "{+[caption-duplicate] " in (
+        buffer.getvalue())
 
 
 @pytest.mark.parametrize(("argv", "message"), [

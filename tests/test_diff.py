@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from bench.data.page import Snippet
-from bench.report.diff import Segment, diff
+from bench.report.diff import Segment
+from bench.report.diff import diff as annotated
+
+
+def diff(gold: str, output: str, **options: Any) -> list[Segment]:
+    """The segments of a word-level diff (checked to be one)."""
+    compared = annotated(gold, output, **options)
+    assert compared.coarse is None
+    return compared.segments
 
 
 def test_missing_extra_and_same_runs() -> None:
@@ -59,3 +71,24 @@ def test_only_snippets_that_leak_label_lines() -> None:
         Segment("Home | News\n", "extra"), Segment("Body text here.", "same")]
     assert diff("Body text here.", "Home\nNews\nBody text here.", snippets=[navigation]) == [
         Segment("Home\nNews\n", "extra", "navigation"), Segment("Body text here.", "same")]
+
+
+def test_a_long_changed_passage_is_shown_whole_and_said_so(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bench.report.diff.WORD_LIMIT", 4)
+    compared = annotated("one two three\nkeep", "one two four five\nkeep")
+    assert compared.segments == [Segment("one two three\n", "missing"),
+                                 Segment("one two four five\n", "extra"),
+                                 Segment("keep", "same")]
+    assert compared.coarse == ("a changed passage of 7 words, too long to compare word by "
+                               "word (more than 4), is shown whole")
+
+
+def test_texts_of_many_lines_are_not_aligned_and_said_so(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bench.report.diff.LINE_LIMIT", 2)
+    compared = annotated("a\nb\nc", "c\nx\na\n")
+    assert compared.segments == [Segment("c\n", "same"), Segment("x\n", "extra"),
+                                 Segment("a\n", "same"), Segment("b\n", "missing")]
+    assert compared.coarse is not None and compared.coarse.startswith(
+        "3 lines, too many to align: each output line is marked as in the gold or not")

@@ -32,7 +32,8 @@ def test_boilerplate_blocks_guess_categories() -> None:
 def test_add_drafts_a_record_that_validates(tmp_path: Path, reference_record: Path) -> None:
     buffer = io.StringIO()
     code = main(["add", str(reference_record.with_suffix(".html")), "--lang", "bn", "--type",
-                 "news", "--id", "bn-draft", "--out", str(tmp_path)],
+                 "news", "--id", "bn-draft", "--out", str(tmp_path), "--url",
+                 "https://www.kalbela.com/world/asia/24071"],
                 console=Console(file=buffer, width=300))
     assert code == 0
     assert buffer.getvalue().startswith(f"drafted {tmp_path / 'bn-draft.toml'}: 5 body")
@@ -49,6 +50,6 @@ def test_add_drafts_a_record_that_validates(tmp_path: Path, reference_record: Pa
 def test_add_refuses_to_overwrite(tmp_path: Path, reference_record: Path,
                                   capsys: object) -> None:
     argv = ["add", str(reference_record.with_suffix(".html")), "--lang", "bn", "--type", "news",
-            "--id", REFERENCE_ID, "--out", str(tmp_path)]
+            "--id", REFERENCE_ID, "--out", str(tmp_path), "--url", "https://example.org/a"]
     assert main(argv, console=Console(file=io.StringIO())) == 0
     assert main(argv, console=Console(file=io.StringIO())) == 2

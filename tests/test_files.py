@@ -97,3 +97,18 @@ def test_read_json_errors_name_the_file(tmp_path: Path) -> None:
     listed.write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(BenchError, match="expected a JSON object"):
         read_json_object(listed)
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    """0644 under the usual umask 022 (mkstemp alone would leave 0600)."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        write_json_atomic(tmp_path / "baseline.json", {"a": 1})
+        write_text_atomic(tmp_path / "report.html", "<p>")
+    finally:
+        os.umask(old)
+    for name in ("baseline.json", "report.html"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644

@@ -8,17 +8,19 @@ from typing import Any
 
 import pytest
 
-from bench.errors import BenchError
+from bench.errors import BenchError, StaleBaseline
 from bench.gate import (
     EXACT,
     Checks,
     Tolerance,
     baseline_of,
     check_baseline,
+    gate,
 )
 from bench.gold.format import CATEGORIES, load_gold
 from bench.run.finished import Run
 from bench.scoring.signature import Signature
+from tests.helpers import GATE_DEFAULT as DEFAULT
 from tests.helpers import GATE_SIGNATURE as SIGNATURE
 from tests.helpers import ROOT, answering, compared, pages, side, write_run
 
@@ -106,25 +108,73 @@ def test_signatures_must_measure_the_same_thing() -> None:
     other = SIGNATURE.replace("tok:unicode-regex2026.11.19", "tok:re-word")
     with pytest.raises(BenchError) as error:
         compared(side(pages([0.9])), side(pages([0.9]), signature=other))
-    assert str(error.value) == (
+    assert isinstance(error.value, StaleBaseline)
+    assert str(error.value).startswith(
         f"base.json has signature {SIGNATURE} but run has {other}: they differ in tokenizer, "
-        "so their scores are not comparable (update the baseline with: boilerbench baseline "
-        "update)")
+        "so their scores are not comparable. Updating the baseline now would hide any "
+        "regression: run the old commit and this one with the same options and "
+        "`boilerbench compare OLD_RUN NEW_RUN`")
     newer = SIGNATURE.replace("bb:0.1.0", "bb:0.2.0")
     result = compared(side(pages([0.9])), side(pages([0.9]), signature=newer))
     assert result.notes == ("boilerbench 0.1.0 made base.json, 0.2.0 run",)
 
 
-def test_extractors_on_one_side_only_are_notes_and_none_in_common_an_error() -> None:
+def test_a_baseline_extractor_missing_from_the_run_fails_unless_allowed() -> None:
     before = side(pages([0.9] * 3), name="a")
     before["extractors"]["b"] = before["extractors"]["a"]
     after = side(pages([0.9] * 3), name="a")
     after["extractors"]["c"] = after["extractors"]["a"]
-    result = compared(before, after)
-    assert result.notes == ("c: not in base.json, nothing to compare",
-                            "b: in base.json but not in run")
+    result = gate(before, after, checks=DEFAULT, before_name="base.json", after_name="run",
+                  reasons={"b": "extractor 'b' is not installed"})
+    assert result.notes == ("c: not in base.json, nothing to compare",)
+    assert [(gone.name, gone.reason) for gone in result.missing] == [
+        ("b", "extractor 'b' is not installed")]
+    assert result.failures == ["b: in base.json but not scored in run: extractor 'b' is not "
+                               "installed"]
+    assert not result.passed
+    allowed = gate(before, after, checks=DEFAULT, before_name="base.json", after_name="run",
+                   allow_missing=True)
+    assert allowed.passed
+    assert allowed.notes[-1] == ("b: not scored in run (run did not run it), allowed by "
+                                 "--allow-missing")
+    nothing = compared(before, {**after, "extractors": {"c": after["extractors"]["c"]}})
+    assert [gone.name for gone in nothing.missing] == ["a", "b"] and not nothing.passed
     with pytest.raises(BenchError, match=r"no extractor of run \(c\) is in base.json \(a, b\)"):
-        compared(before, {**after, "extractors": {"c": after["extractors"]["c"]}})
+        gate(before, {**after, "extractors": {"c": after["extractors"]["c"]}}, checks=DEFAULT,
+             before_name="base.json", after_name="run", allow_missing=True)
+
+
+def test_an_extractor_that_failed_on_every_page_is_missing_with_its_reason() -> None:
+    result = gate(side(pages([0.9] * 3)), side(pages([0.0] * 3), failures=3), checks=DEFAULT,
+                  before_name="base.json", after_name="run",
+                  reasons={"x": "FileNotFoundError: nonexistent-prog"})
+    assert result.extractors == () and not result.passed
+    assert result.failures == ["x: in base.json but not scored in run: every page failed (3): "
+                               "FileNotFoundError: nonexistent-prog"]
+
+
+def test_recall_is_checked_when_asked() -> None:
+    before = side(pages([0.9] * 30))
+    after = side(pages([0.9] * 30), recall=pages([0.8] * 30))
+    assert compared(before, after).passed
+    result = compared(before, after, Checks.parse(corpus="0.01", page="0.05", leak="0",
+                                                  scores="f1,recall"))
+    assert [(change.score, change.verdict) for change in result.extractors] == [
+        ("recall", "worse"), ("f1", "same")]
+    assert result.failures == ["x: corpus recall 0.900 → 0.800"]
+    with pytest.raises(BenchError, match=r"^--check 'f1,accuracy': expected a comma-sep"):
+        Checks.parse(corpus="0", page="0", leak="0", scores="f1,accuracy")
+
+
+def test_a_move_whose_interval_excludes_zero_but_is_not_significant_is_inconclusive() -> None:
+    # Three pages that all drop: the bootstrap interval excludes 0, the permutation test
+    # cannot reach p < 0.05 on three pages.
+    result = compared(side(pages([0.9] * 3)), side(pages([0.8] * 3)),
+                      Checks.parse(corpus="0.01", page="0.5", leak="0"))
+    (change,) = result.extractors
+    assert change.comparison is not None and change.comparison.high < 0
+    assert change.comparison.p_value >= 0.05
+    assert change.verdict == "inconclusive"
 
 
 def test_pages_missing_or_no_longer_scored_are_notes() -> None:
@@ -162,24 +212,27 @@ def test_baseline_of_a_run(tmp_path: Path) -> None:
     assert lossy_side["f1"] == pytest.approx((len(dataset) - 1) / len(dataset))
     (row, _lossy_row) = run.summary["extractors"]
     assert gold["leaks"] == {category: {
-        "leaked": counts["leaked_snippets"], "snippets": counts["snippets"],
-        "rate": counts["leaked_snippets"] / counts["snippets"]}
+        "leaked_pages": counts["leaked_pages"], "pages": counts["pages"],
+        "rate": counts["leaked_pages"] / counts["pages"],
+        "leaked_snippets": counts["leaked_snippets"], "snippets": counts["snippets"]}
         for category, counts in row["leaks"].items()}
+    assert lossy_side["page_recall"][first] == 0.0
     assert set(gold["leaks"]) <= set(CATEGORIES)
     json.dumps(baseline)  # plain JSON
 
 
 def test_check_baseline_names_the_file_and_field() -> None:
-    with pytest.raises(BenchError, match=r"^b.json: field 'schema': expected 1, got 2$"):
-        check_baseline({"schema": 2}, "b.json")
+    with pytest.raises(StaleBaseline, match=r"^b.json: field 'schema': expected 2, got 1 "):
+        check_baseline({"schema": 1}, "b.json")
     dataset = {"name": "gold", "label": "gold-1p-abc", "pages": 1, "sha256": "abc"}
-    header = {"schema": 1, "run_id": "r", "signature": "s", "metric": "token-f1",
+    header = {"schema": 2, "run_id": "r", "signature": "s", "metric": "token-f1",
               "dataset": dataset}
     with pytest.raises(BenchError, match=r"^b.json: field 'extractors': missing \(damaged"):
         check_baseline(header, "b.json")
     broken = {**header, "extractors": {"x": {"version": "1", "precision": 1, "recall": 1,
                                              "f1": "0.9", "ci": None, "failures": 0,
-                                             "pages": {}, "leaks": {}}}}
+                                             "pages": {}, "page_precision": {},
+                                             "page_recall": {}, "leaks": {}}}}
     with pytest.raises(BenchError, match=r"^b.json: field 'extractors.x.f1': must be a number, "
                                          r"got a string"):
         check_baseline(broken, "b.json")
@@ -202,8 +255,9 @@ def test_the_committed_baseline_has_the_schema_and_signature_shape() -> None:
         assert all(f1 is None or 0 <= f1 <= 1 for f1 in entry["pages"].values())
         for category, leak in entry["leaks"].items():
             assert category in CATEGORIES
-            assert 0 <= leak["leaked"] <= leak["snippets"]
-            assert leak["rate"] == leak["leaked"] / leak["snippets"]
+            assert 0 <= leak["leaked_pages"] <= leak["pages"]
+            assert 0 <= leak["leaked_snippets"] <= leak["snippets"]
+            assert leak["rate"] == leak["leaked_pages"] / leak["pages"]
 
 
 def test_the_committed_baseline_is_of_the_bundled_gold_set() -> None:

@@ -19,8 +19,8 @@ def regression() -> GateResult:
 
 def test_headline_counts_every_kind_of_change() -> None:
     assert headline(regression()) == (
-        "gate FAILED: 1 extractor(s): 1 worse, 0 better, 0 within noise; pages: 10 worse, "
-        "0 better; leak categories: 1 worse, 0 better")
+        "gate FAILED: 1 extractor(s): 1 worse, 0 better, 0 within noise, 0 inconclusive; "
+        "pages: 10 worse, 0 better; leak categories: 1 worse, 0 better")
     assert headline(regression(), title="compare").startswith("compare compared: 1 extract")
 
 
@@ -33,8 +33,8 @@ def test_failure_lines_are_capped_with_a_count() -> None:
 def test_markdown_summary() -> None:
     name = r"a\|&lt;b&gt;"
     assert markdown(regression(), page_limit=2) == f"""\
-## ❌ boilerbench gate FAILED: 1 extractor(s): 1 worse, 0 better, 0 within noise; pages: \
-10 worse, 0 better; leak categories: 1 worse, 0 better
+## ❌ boilerbench gate FAILED: 1 extractor(s): 1 worse, 0 better, 0 within noise, 0 \
+inconclusive; pages: 10 worse, 0 better; leak categories: 1 worse, 0 better
 
 run against base.json; tolerances: corpus F1 0.01, page F1 0.05, leak rate 0.
 
@@ -47,11 +47,11 @@ data:gold-30p-0123456789ab|bb:0.1.0`
 - {name}: page p00 F1 0.900 → 0.800
 - ... and 10 more (see the tables)
 
-### Extractors (corpus F1, paired test over common pages)
+### Extractors (corpus scores, paired test over common pages)
 
-| extractor | before | after | Δ F1 | Δ 95% CI | p | pages | verdict |
-|---|---:|---:|---:|---:|---:|---:|---|
-| {name} | 0.900 | 0.740 | -0.160 | -0.280 to -0.100 | 0.005 | 10 | 🔴 worse |
+| extractor | score | before | after | Δ | Δ 95% CI | p | pages | verdict |
+|---|---|---:|---:|---:|---:|---:|---:|---|
+| {name} | f1 | 0.900 | 0.740 | -0.160 | -0.280 to -0.100 | 0.005 | 10 | 🔴 worse |
 
 ### Pages moved beyond 0.05 (2 of 10 shown)
 
@@ -60,7 +60,10 @@ data:gold-30p-0123456789ab|bb:0.1.0`
 | {name} | p09 | 0.900 | 0.200 | -0.700 | 🔴 worse |
 | {name} | p00 | 0.900 | 0.800 | -0.100 | 🔴 worse |
 
-### Leaked snippets by category
+### Leaks by category (pages leaked / pages labeled)
+
+On how many of the pages labeled with a category some of its snippets reached the output; \
+lower is better.
 
 | extractor | category | before | after | verdict |
 |---|---|---|---|---|
@@ -79,31 +82,42 @@ def test_a_quiet_result_has_only_the_extractor_table_and_notes() -> None:
     assert text.endswith("### Notes\n\n- boilerbench 0.1.0 made base.json, 9 run\n")
 
 
-def test_tables() -> None:
-    console = Console(width=110, color_system=None, record=True)
-    for table in tables(regression(), page_limit=2):
+def test_tables_at_80_columns_crop_nothing() -> None:
+    """The extractor table is wider than 80 columns: the test's figures move to a second
+    table; ids and numbers are whole."""
+    console = Console(width=80, color_system=None, record=True)
+    for table in tables(regression(), page_limit=2, width=80):
         console.print(table)
     text = "\n".join(line.rstrip() for line in console.export_text().splitlines())
+    assert max(map(len, text.splitlines())) <= 80
     assert text + "\n" == """\
-                            corpus F1: run vs base.json
-┏━━━━━━━━━━━┳━━━━━━━━┳━━━━━━━┳━━━━━━━━┳━━━━━━━━━━━━━━━━━━┳━━━━━━━┳━━━━━━━┳━━━━━━━━━┓
-┃ extractor ┃ before ┃ after ┃   Δ F1 ┃         Δ 95% CI ┃     p ┃ pages ┃ verdict ┃
-┡━━━━━━━━━━━╇━━━━━━━━╇━━━━━━━╇━━━━━━━━╇━━━━━━━━━━━━━━━━━━╇━━━━━━━╇━━━━━━━╇━━━━━━━━━┩
-│ a|<b>     │  0.900 │ 0.740 │ -0.160 │ -0.280 to -0.100 │ 0.005 │    10 │ worse   │
-└───────────┴────────┴───────┴────────┴──────────────────┴───────┴───────┴─────────┘
-tolerances: corpus F1 0.01, page F1 0.05, leak rate 0; Δ CI and p from a paired test
-over the pages both scored
+           corpus scores: run against baseline
+┏━━━━━━━━━━━┳━━━━━━━┳━━━━━━━━┳━━━━━━━┳━━━━━━━━┳━━━━━━━━━┓
+┃ extractor ┃ score ┃ before ┃ after ┃      Δ ┃ verdict ┃
+┡━━━━━━━━━━━╇━━━━━━━╇━━━━━━━━╇━━━━━━━╇━━━━━━━━╇━━━━━━━━━┩
+│ a|<b>     │ f1    │  0.900 │ 0.740 │ -0.160 │ worse   │
+└───────────┴───────┴────────┴───────┴────────┴─────────┘
+tolerances: corpus F1 0.01, page F1 0.05, leak rate 0; Δ
+CI and p from a paired test over the pages both scored
+corpus scores: run against baseline (continued)
+┏━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━┳━━━━━━━┳━━━━━━━┓
+┃ extractor ┃         Δ 95% CI ┃     p ┃ pages ┃
+┡━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━╇━━━━━━━╇━━━━━━━┩
+│ a|<b>     │ -0.280 to -0.100 │ 0.005 │    10 │
+└───────────┴──────────────────┴───────┴───────┘
         pages moved beyond 0.05 (2 of 10 shown)
-┏━━━━━━━━━━━┳━━━━━━┳━━━━━━━━┳━━━━━━━┳━━━━━━━━┳━━━━━━━━━┓
-┃ extractor ┃ page ┃ before ┃ after ┃   Δ F1 ┃ verdict ┃
-┡━━━━━━━━━━━╇━━━━━━╇━━━━━━━━╇━━━━━━━╇━━━━━━━━╇━━━━━━━━━┩
-│ a|<b>     │ p09  │  0.900 │ 0.200 │ -0.700 │ worse   │
-│ a|<b>     │ p00  │  0.900 │ 0.800 │ -0.100 │ worse   │
-└───────────┴──────┴────────┴───────┴────────┴─────────┘
-       leaked snippets by category (leaked/labeled)
-┏━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━┳━━━━━━━━━┓
-┃ extractor ┃ category   ┃ before   ┃ after     ┃ verdict ┃
-┡━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━╇━━━━━━━━━┩
-│ a|<b>     │ navigation │ 0/4 (0%) │ 1/4 (25%) │ worse   │
-└───────────┴────────────┴──────────┴───────────┴─────────┘
+┏━━━━━━┳━━━━━━━━━━━┳━━━━━━━━┳━━━━━━━━━┳━━━━━━━━┳━━━━━━━┓
+┃ page ┃ extractor ┃   Δ F1 ┃ verdict ┃ before ┃ after ┃
+┡━━━━━━╇━━━━━━━━━━━╇━━━━━━━━╇━━━━━━━━━╇━━━━━━━━╇━━━━━━━┩
+│ p09  │ a|<b>     │ -0.700 │ worse   │  0.900 │ 0.200 │
+│ p00  │ a|<b>     │ -0.100 │ worse   │  0.900 │ 0.800 │
+└──────┴───────────┴────────┴─────────┴────────┴───────┘
+      leaks by category: pages leaked / pages labeled
+┏━━━━━━━━━━━━┳━━━━━━━━━━━┳━━━━━━━━━━┳━━━━━━━━━━━┳━━━━━━━━━┓
+┃ category   ┃ extractor ┃   before ┃     after ┃ verdict ┃
+┡━━━━━━━━━━━━╇━━━━━━━━━━━╇━━━━━━━━━━╇━━━━━━━━━━━╇━━━━━━━━━┩
+│ navigation │ a|<b>     │ 0/4 (0%) │ 1/4 (25%) │ worse   │
+└────────────┴───────────┴──────────┴───────────┴─────────┘
+On how many of the pages labeled with a category some of
+its snippets reached the output; lower is better.
 """

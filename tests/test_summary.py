@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 
 from bench.data.page import Page, dataset_of
-from bench.report.terminal import summary_table
+from bench.report.terminal import summary_tables
 from bench.run.runner import run
 from bench.run.store import RunStore
 from bench.scoring.metrics.token_f1 import TokenF1
@@ -63,10 +63,11 @@ def test_a_dataset_without_body_gold_shows_n_a(tmp_path: Path) -> None:
     (row,) = summary["extractors"]
     assert (row["precision"], row["recall"], row["f1"], row["values"]) == (None,) * 4
     console = Console(width=200, color_system=None, record=True, file=io.StringIO())
-    console.print(summary_table(summary))
+    for table in summary_tables(summary, width=200):
+        console.print(table)
     (line,) = [line for line in console.export_text().splitlines() if "echo" in line]
     cells = [cell.strip() for cell in line.split("│")]
-    assert cells[3:9] == ["n/a", "n/a", "n/a", "n/a", "1", "0"]
+    assert cells[2:8] == ["n/a", "n/a", "n/a", "n/a", "1", "0"]
 
 
 def test_leak_tables_split_to_fit_the_width() -> None:
@@ -74,8 +75,9 @@ def test_leak_tables_split_to_fit_the_width() -> None:
 
     rows = [{"name": f"extractor-{n}", "leaks": {"promo": {"pages": 2, "leaked_pages": 1}},
              "duplication": 0.0} for n in range(10)]
-    # (120 - 26) // 12 = 7 extractors per table, beside the category column
-    assert [len(table.columns) for table in leaks_tables(rows, width=120)] == [8, 4]
+    # The category column takes 22 + 3, each 11-character name 11 + 3, the last border 1:
+    # 6 extractors fit in 120 columns.
+    assert [len(table.columns) for table in leaks_tables(rows, width=120)] == [7, 5]
     assert [len(table.columns) for table in leaks_tables(rows, width=300)] == [11]
     assert leaks_tables([{"name": "x", "leaks": {}, "duplication": None}]) == []
 

@@ -30,9 +30,35 @@ def test_body_paragraph_not_on_the_page(record: Path) -> None:
     text = record.read_text(encoding="utf-8")
     record.write_text(text.replace("পেসকভ বলেন,", "পেসকভ জানান,", 1), encoding="utf-8")
     problems, _ = validate_gold(record.parent)
+    # The sentence that is not on the page, whole, not the paragraph's opening.
     assert problems == [f"{record}: field 'body paragraph 2': not found on the page: "
-                        "'পেসকভ জানান, পিয়ংইয়ংয়ের সঙ্গে আমাদের নিজস্ব সম্পর্ক রয়েছে। "
-                        "উত্তর কোরিয়া আমাদের প্রতিবেশী হওয়ায়…'"]
+                        "'পেসকভ জানান, পিয়ংইয়ংয়ের সঙ্গে আমাদের নিজস্ব সম্পর্ক রয়েছে।'"]
+
+
+def test_an_invented_line_inside_a_paragraph_is_quoted_exactly(record: Path) -> None:
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("আমরা এই সম্পর্ককে মূল্য দিই।",
+                                   "আমরা এই সম্পর্ককে মূল্য দিই।\nThis line was never on the page.",
+                                   1), encoding="utf-8")
+    problems, _ = validate_gold(record.parent)
+    assert problems == [f"{record}: field 'body paragraph 2': not found on the page: "
+                        "'This line was never on the page.'"]
+
+
+@pytest.mark.parametrize(("edit", "problem"), [
+    (("byline =", "bylin ="), "field 'bylin': unknown field; did you mean 'byline'?"),
+    (('category = "', 'categroy = "'), "field 'boilerplate[1].categroy': unknown field; did "
+                                       "you mean 'category'?"),
+    (('url = "https://www.kalbela.com/world/asia/24071"', 'url = "  "'),
+     "field 'url': must not be empty"),
+])
+def test_unknown_keys_and_empty_required_fields_are_refused(
+        record: Path, edit: tuple[str, str], problem: str) -> None:
+    text = record.read_text(encoding="utf-8")
+    assert edit[0] in text
+    record.write_text(text.replace(*edit, 1), encoding="utf-8")
+    problems, _ = validate_gold(record.parent)
+    assert problems == [f"{record}: {problem}"]
 
 
 def test_snippet_not_on_the_page_and_snippet_in_body(record: Path) -> None:

@@ -3,8 +3,8 @@
 Each command module has `add_arguments(parser)` and `execute(args, console)`, and imports what
 it needs inside `execute`, so that `boilerbench --help` imports neither numpy nor any
 extractor. The CLI may import every stage below it; nothing below imports the CLI. Every user
-error (bad option, missing file, malformed gold) ends as one line on stderr and exit code 2,
-never a traceback.
+error (bad option, missing file, malformed gold) ends as one line on stderr and the exit code
+of its kind (`bench.errors.ExitCode`), never a traceback.
 """
 
 from __future__ import annotations
@@ -69,4 +69,4 @@ def main(argv: Sequence[str] | None = None, *, console: Console | None = None) -
         return int(_module(args.command).execute(args, console or _console()))
     except BenchError as error:
         print(f"boilerbench: error: {error}", file=sys.stderr)
-        return 2
+        return int(error.exit_code)

@@ -4,8 +4,12 @@ ones, how many workers, their limits, and the output cache."""
 from __future__ import annotations
 
 import argparse
+import shlex
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from bench.errors import BenchError
 
 if TYPE_CHECKING:  # imported when used, so that `boilerbench --help` stays fast
     from bench.run.cache import OutputCache
@@ -36,11 +40,30 @@ def add_execution_options(parser: argparse.ArgumentParser) -> None:
                         help="compute every output, neither reading nor writing the cache")
 
 
-def command_extractors(args: argparse.Namespace) -> list[Extractor]:
-    """The extractors given as commands."""
+def _from_command(command: str) -> Extractor:
+    """The extractor of one `--extractor-cmd`, refused at once when its program is not found
+    (rather than failing on every page)."""
     from extractors.adhoc import from_command
 
-    return [from_command(command) for command in args.extractor_cmd]
+    extractor = from_command(command)  # refuses a command that does not split
+    program = shlex.split(command)[0]
+    if shutil.which(program) is None:
+        raise BenchError(f"--extractor-cmd {command!r}: program {program!r} not found "
+                         "(not on PATH, or not executable)")
+    return extractor
+
+
+def command_extractors(args: argparse.Namespace) -> list[Extractor]:
+    """The extractors given as commands, each program checked before anything runs."""
+    return [_from_command(command) for command in args.extractor_cmd]
+
+
+def load_named(name: str) -> Extractor:
+    """The extractor a run recorded by name: registered, `module:function`, or `cmd:...`."""
+    from extractors import registry
+
+    return _from_command(name.removeprefix("cmd:")) if name.startswith("cmd:") else (
+        registry.load(name))
 
 
 def worker_pool(args: argparse.Namespace) -> WorkerPool:

@@ -21,7 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--type", required=True, dest="page_type", help="page type")
     parser.add_argument("--id", default=None, dest="page_id",
                         help="page id (default: LANG-<file name>)")
-    parser.add_argument("--url", default="", help="the page's URL")
+    parser.add_argument("--url", required=True,
+                        help="the page's URL (a gold record needs it; extractors get it)")
     parser.add_argument("--out", type=Path, default=None,
                         help="gold folder to write to (default: the bundled gold folder)")
     parser.add_argument("--force", action="store_true", help="overwrite an existing record")

@@ -1,13 +1,18 @@
-"""`boilerbench run`: every chosen extractor on every chosen page, then the score table."""
+"""`boilerbench run`: every chosen extractor on every chosen page, then the score table.
+
+`--resume RUN_DIR` takes what the run recorded in `run.json` (extractors, dataset, filters,
+metric) and refuses options that contradict it. `perform` is the run itself, which `gate` and
+`baseline update` call with the extractors they need."""
 
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import (
@@ -23,10 +28,13 @@ from rich.text import Text
 
 from bench.cli._execution import add_execution_options
 from bench.cli._options import add_dataset_option, add_metric_options
-from bench.errors import BenchError
+from bench.cli._output import add_output_options, for_people, print_document
+from bench.errors import BenchError, ExitCode
 
 if TYPE_CHECKING:
-    from bench.scoring.records import ExtractorRow, PageRecord
+    from bench.run.store import RunManifest, RunOptions, RunStore
+    from bench.scoring.records import ExtractorRow, PageRecord, Summary
+    from extractors.base import Extractor
 
 _REDRAW_SECONDS = 0.25
 """The progress bar is redrawn at most this often (a redraw per record slowed fast runs)."""
@@ -66,6 +74,18 @@ def noise_note(rows: list[ExtractorRow]) -> str | None:
             + " (boilerbench show PAGE -e NAME prints a page's)")
 
 
+class _Records:
+    """The records of the run's extractors, streamed from pages.jsonl at each iteration (never
+    all held in memory)."""
+
+    def __init__(self, store: RunStore, extractors: Iterable[str]) -> None:
+        self._store, self._wanted = store, set(extractors)
+
+    def __iter__(self) -> Iterator[PageRecord]:
+        return (record for record in self._store.iter_records()
+                if record["extractor"] in self._wanted)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of `run`."""
     add_dataset_option(parser)
@@ -84,51 +104,124 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="where run directories are written (default: reports)")
     parser.add_argument("--resume", type=Path, default=None, metavar="RUN_DIR",
                         help="continue an interrupted run in RUN_DIR")
-    parser.add_argument("--json", action="store_true",
-                        help="print the run summary as JSON instead of the table")
+    parser.add_argument("--max-failures", default=None, metavar="N|P%",
+                        help="exit 1 when an extractor fails on more than N pages (or P%% of "
+                             "them); the run is still written")
+    add_output_options(parser, what="the run summary (summary.json)")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     add_execution_options(parser)
 
 
-def execute(args: argparse.Namespace, console: Console) -> int:
-    """Run, write the run directory, print the table (or JSON)."""
-    from bench.cli._execution import command_extractors, output_cache, worker_pool
+@dataclass(frozen=True)
+class Finished:
+    """A run just made: its directory, summary and records (streamed from the run directory
+    each time they are iterated)."""
+
+    directory: Path
+    summary: Summary
+    records: Iterable[PageRecord]
+    skipped: list[str]
+    """One line per reason files of the dataset are not pages."""
+
+
+_RECORDED = (("page", "pages", "--page"), ("lang", "languages", "--lang"),
+             ("page_type", "page_types", "--type"), ("metric", "metric", "--metric"),
+             ("tokenizer", "tokenizer", "--tokenizer"), ("by", "by", "--by"))
+"""Options `run.json` records: (argparse dest, RunOptions field, option)."""
+_DEFAULTS: dict[str, Any] = {"page": [], "lang": [], "page_type": [], "metric": "token-f1",
+                             "tokenizer": None, "by": [], "extractor": [], "extractor_cmd": [],
+                             "dataset": None, "split": None, "dialect": None}
+
+
+def _options(args: argparse.Namespace) -> RunOptions:
+    return {"pages": list(args.page), "languages": list(args.lang),
+            "page_types": list(args.page_type), "metric": args.metric,
+            "tokenizer": args.tokenizer, "by": list(args.by)}
+
+
+def _take_recorded(args: argparse.Namespace, manifest: RunManifest, where: Path) -> None:
+    """Set the options of a resumed run from its run.json, refusing any given option that
+    says otherwise (an option left at its default takes the recorded value)."""
+    from bench.data.formats import absolute_spec
+
+    if "options" not in manifest:
+        raise BenchError(f"{where}: records no options (a run of an older boilerbench), so "
+                         "it cannot be resumed safely; start a new run")
+    recorded = manifest["options"]
+    given_extractors = [*args.extractor, *(f"cmd:{cmd}" for cmd in args.extractor_cmd)]
+    pairs: list[tuple[str, str, object, object]] = [
+        ("extractor", "--extractor", given_extractors, manifest["extractors"]),
+        ("dataset", "--dataset", absolute_spec(args.dataset) if args.dataset else None,
+         manifest["dataset_spec"]),
+        ("split", "--split", args.split, manifest["split"]),
+        ("dialect", "--dialect", args.dialect, manifest.get("dialect")),
+        *((dest, option, getattr(args, dest), recorded[field])  # type: ignore[literal-required]
+          for dest, field, option in _RECORDED)]
+    for dest, option, given, was in pairs:
+        if given != _DEFAULTS[dest] and given != was:
+            raise BenchError(f"--resume {where}: {option} {given!r} contradicts the run, which "
+                             f"recorded {was!r} in run.json; drop the option")
+    args.dataset, args.split = manifest["dataset_spec"], manifest["split"]
+    args.dialect = manifest.get("dialect")
+    for dest, field, _option in _RECORDED:
+        setattr(args, dest, recorded[field])  # type: ignore[literal-required]
+    args.extractor, args.extractor_cmd = [], []
+    args.resumed_extractors = manifest["extractors"]
+
+
+def chosen_extractors(args: argparse.Namespace) -> list[Extractor]:
+    """The extractors the options name (every installed one by default); a name that does
+    not load, or a command whose program is not found, stops the run before anything runs."""
+    from bench.cli._execution import command_extractors, load_named
+    from extractors import registry
+
+    names = getattr(args, "resumed_extractors", None)
+    if names is not None:
+        return [load_named(name) for name in names]
+    if args.extractor or args.extractor_cmd:
+        return ([load_named(name) for name in dict.fromkeys(args.extractor)]
+                + command_extractors(args))
+    return registry.available()[0]
+
+
+def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = None
+            ) -> Finished:
+    """Run (into --resume, or a new directory under --reports-dir) and write the summary."""
+    from bench.cli._execution import output_cache, worker_pool
     from bench.data.formats import absolute_spec, load_dataset
     from bench.data.page import skipped_lines
-    from bench.report.terminal import breakdown_table, leaks_tables, ranking_table, summary_table
     from bench.run.runner import run
     from bench.run.store import RunStore, manifest_for, new_run_id
     from bench.scoring.breakdown import breakdown, check_field
     from bench.scoring.metrics import get_metric
     from bench.scoring.summary import summarize
-    from extractors import registry
 
+    run_dir: Path = args.resume or args.reports_dir / new_run_id()
+    store = RunStore(run_dir)
+    if args.resume is not None and (run_dir / "run.json").is_file():
+        _take_recorded(args, store.manifest(), run_dir)
     dataset = load_dataset(args.dataset, split=args.split, dialect=args.dialect).select(
         page_ids=args.page, languages=args.lang, page_types=args.page_type)
     if not len(dataset):
         raise BenchError("no page matches the --page/--lang/--type filters")
     for field in args.by:
         check_field(dataset, field)
-    if args.extractor or args.extractor_cmd:
-        extractors = [registry.load(name) for name in dict.fromkeys(args.extractor)]
-        extractors += command_extractors(args)
-    else:
-        extractors, _missing = registry.available()
+    extractors = chosen_extractors(args) if extractors is None else extractors
     executor = worker_pool(args)
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
-    run_dir: Path = args.resume or args.reports_dir / new_run_id()
     cache = output_cache(args)
     try:
-        store = RunStore(run_dir)
         store.start(manifest_for(run_id=run_dir.name, dataset=dataset,
                                  dataset_spec=absolute_spec(args.dataset), split=args.split,
-                                 dialect=args.dialect, metric=metric, extractors=extractors))
+                                 dialect=args.dialect, metric=metric, extractors=extractors,
+                                 options=_options(args)))
         remaining = len(dataset) * len(extractors) - len(store.done())
         # No refresh thread: workers are forked, and a fork must not copy a thread holding a
         # lock.
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), _Rate(), console=Console(stderr=True),
-                            auto_refresh=False, disable=args.no_progress or args.json)
+                            auto_refresh=False,
+                            disable=args.no_progress or args.json or args.quiet)
         with progress:
             redraw = _Redraw(progress)
             progress.update(redraw.task, total=remaining)
@@ -141,34 +234,73 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     finally:
         if cache is not None:
             cache.close()
-    wanted = {extractor.name for extractor in extractors}
-
-    def records() -> Iterator[PageRecord]:
-        """The run's records of the extractors asked for, streamed from pages.jsonl."""
-        return (record for record in store.iter_records() if record["extractor"] in wanted)
-
+    records = _Records(store, (extractor.name for extractor in extractors))
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
-                        records=records(), metric=metric)
+                        records=records, metric=metric)
     if args.by:
-        summary["breakdowns"] = {field: breakdown(dataset, records(), metric, field)
+        summary["breakdowns"] = {field: breakdown(dataset, records, metric, field)
                                  for field in args.by}
     store.write_summary(summary)
-    if args.json:
-        console.print_json(json.dumps(summary, ensure_ascii=False))
-    else:
-        console.print(summary_table(summary))
-        if (ranking := ranking_table(summary)) is not None:
-            console.print(ranking)
-        for table in leaks_tables(summary["extractors"], width=console.width):
+    return Finished(run_dir, summary, records, skipped_lines(dataset))
+
+
+def print_run(finished: Finished, console: Console) -> None:
+    """The tables of a run, the first failure reasons under them, and where it is."""
+    from bench.report.terminal import (
+        breakdown_table,
+        failure_lines,
+        leaks_tables,
+        ranking_table,
+        summary_tables,
+    )
+
+    summary = finished.summary
+    for table in summary_tables(summary, width=console.width):
+        console.print(table)
+    console.print(f"signature: {summary['signature']}", markup=False, highlight=False,
+                  soft_wrap=True)
+    for line in failure_lines(finished.records):
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+    for table in ranking_table(summary, width=console.width):
+        console.print(table)
+    for table in leaks_tables(summary["extractors"], width=console.width):
+        console.print(table)
+    for field, rows in summary.get("breakdowns", {}).items():
+        for table in breakdown_table(field, rows, width=console.width):
             console.print(table)
-        for field, rows in summary.get("breakdowns", {}).items():
-            console.print(breakdown_table(field, rows))
-        if (note := noise_note(summary["extractors"])) is not None:
-            console.print(note, markup=False, highlight=False)
-        if summary["undecodable"]:
-            console.print(f"{summary['undecodable']} page(s) undecodable: no charset decodes "
-                          "them cleanly (errors in pages.jsonl)", markup=False, highlight=False)
-        for line in skipped_lines(dataset):
-            console.print(line, markup=False, highlight=False, soft_wrap=True)
-        console.print(f"results: {run_dir}", markup=False, highlight=False)
-    return 0
+    if (note := noise_note(summary["extractors"])) is not None:
+        console.print(note, markup=False, highlight=False)
+    if summary["undecodable"]:
+        console.print(f"{summary['undecodable']} page(s) undecodable: no charset decodes "
+                      "them cleanly (errors in pages.jsonl)", markup=False, highlight=False)
+    for line in finished.skipped:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+    console.print(f"results: {finished.directory}", markup=False, highlight=False)
+
+
+def over_limit(args: argparse.Namespace, summary: Summary) -> list[str]:
+    """`--max-failures`: one line per extractor over the limit (none without the option)."""
+    from bench.scoring.failures import FailureLimit
+
+    if args.max_failures is None:
+        return []
+    limit = FailureLimit.parse(args.max_failures)
+    return [f"{row['name']}: {row['failures']} of {row['pages']} page(s) failed, more than "
+            f"--max-failures {limit}" for row in summary["extractors"]
+            if limit.exceeded(row["failures"], row["pages"])]
+
+
+def execute(args: argparse.Namespace, console: Console) -> int:
+    """Run, write the run directory, print the table (or JSON); exit 1 past --max-failures."""
+    from bench.scoring.failures import FailureLimit
+
+    if args.max_failures is not None:
+        FailureLimit.parse(args.max_failures)  # refused before anything runs
+    finished = perform(args)
+    print_document(args, console, finished.summary)
+    people = for_people(args, console)
+    print_run(finished, people)
+    over = over_limit(args, finished.summary)
+    for line in over:
+        print(f"boilerbench: {line}", file=sys.stderr)
+    return ExitCode.FAILED if over else ExitCode.OK

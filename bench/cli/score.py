@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.console import Console
 
 from bench.cli._options import add_metric_options
+from bench.cli._output import add_output_options, for_people, print_document
 from bench.files import read_text
 from bench.scoring.metrics import get_metric
 
@@ -18,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold", type=Path, metavar="GOLD.txt")
     parser.add_argument("output", type=Path, metavar="OUTPUT.txt")
     add_metric_options(parser)
-    parser.add_argument("--json", action="store_true", help="print the score as JSON")
+    add_output_options(parser, what="the score ({precision, recall, f1, signature})")
 
 
 def execute(args: argparse.Namespace, console: Console) -> int:
@@ -27,8 +28,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     dataset = f"file-{hashlib.sha256(gold.encode()).hexdigest()[:12]}"
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset)
     score = metric.page_score(gold, output)
-    if args.json:
-        console.print_json(score.to_json())
-    else:
-        console.print(score.format(), markup=False, highlight=False)
+    print_document(args, console, score.to_dict())
+    for_people(args, console).print(score.format(), markup=False, highlight=False,
+                                    soft_wrap=True)
     return 0

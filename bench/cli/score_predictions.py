@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from rich.console import Console
 
 from bench.cli._options import add_dataset_option, add_metric_options
+from bench.cli._output import add_output_options, for_people, print_document
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,8 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                         help="prediction files scored in parallel (default: the number of "
                              "cores)")
-    parser.add_argument("--json", action="store_true",
-                        help="print the summary as JSON instead of the table")
+    add_output_options(parser, what="the summary")
 
 
 def execute(args: argparse.Namespace, console: Console) -> int:
@@ -43,10 +42,12 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     systems = score_files(dataset, args.predictions, metric=metric,
                           jobs=args.jobs or default_jobs(), diagnostics=args.leaks)
     summary: PredictionsSummary = {**scoring_header(dataset, metric), "systems": systems}
-    if args.json:
-        console.print_json(json.dumps(summary, ensure_ascii=False))
-        return 0
-    console.print(predictions_table(summary))
-    for table in leaks_tables(systems, width=console.width):
-        console.print(table)
+    print_document(args, console, summary)
+    people = for_people(args, console)
+    for table in predictions_table(summary, width=people.width):
+        people.print(table)
+    people.print(f"signature: {summary['signature']}", markup=False, highlight=False,
+                 soft_wrap=True)
+    for table in leaks_tables(systems, width=people.width):
+        people.print(table)
     return 0

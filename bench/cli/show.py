@@ -27,6 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the run (default: the newest finished run in --reports-dir)")
     parser.add_argument("--reports-dir", type=Path, default=Path("reports"),
                         help="where to look for the newest run (default: reports)")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="colour the diff (auto: only on a terminal; otherwise text is "
+                             "marked [-missing-] and {+extra+})")
     add_dataset_option(parser)
 
 
@@ -72,7 +75,12 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     if noise := record.get("noise"):
         console.print(Text("captured while extracting:", style="bold"))
         console.print(_noise_text(noise))
-    console.print(diff_legend())
-    console.print(diff_text(diff(page.body or "", str(record["output"]),
-                                 snippets=page.boilerplate)))
+    marks = args.color == "never" or (args.color == "auto" and not console.is_terminal)
+    if args.color == "always" and not console.is_terminal:
+        console = Console(file=console.file, force_terminal=True, width=console.width)
+    compared = diff(page.body or "", str(record["output"]), snippets=page.boilerplate)
+    if compared.coarse:
+        console.print(Text(f"compared coarsely: {compared.coarse}"))
+    console.print(diff_legend(marks=marks))
+    console.print(diff_text(compared.segments, marks=marks))
     return 0

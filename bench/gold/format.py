@@ -7,6 +7,7 @@ gold text is really on the page).
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from collections.abc import Mapping
@@ -35,6 +36,8 @@ HARD_CASES = ("split-body", "long-comments", "related-in-article", "table-layout
               "caption-alt-figcaption-paragraph", "teaser-between-paragraphs")
 _REQUIRED_STR = ("id", "url", "language", "page_type", "title", "body")
 _OPTIONAL_STR = ("headline", "byline", "dateline", "encoding", "notes")
+_FIELDS = ("schema", *_REQUIRED_STR, *_OPTIONAL_STR, "hard_cases", "boilerplate")
+_SNIPPET_FIELDS = ("category", "text")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 # BCP-47 shape: language, optional script, optional region, optional variants.
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-[a-z0-9]{5,8})*")
@@ -67,7 +70,19 @@ def _check_str(record: Mapping[str, Any], path: Path, name: str, *, required: bo
         return ""
     if not isinstance(value, str):
         raise GoldError(path, name, f"must be a string, got {type(value).__name__}")
+    if required and not value.strip():
+        raise GoldError(path, name, "must not be empty")
     return value
+
+
+def _check_keys(record: Mapping[str, Any], path: Path, known: tuple[str, ...],
+                where: str = "") -> None:
+    """A key the format does not define (a misspelt field) is refused, with a suggestion."""
+    for key in record:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
+            raise GoldError(path, f"{where}{key}", "unknown field" + hint)
 
 
 def page_from_record(record: Mapping[str, Any], record_path: Path) -> Page:
@@ -75,6 +90,7 @@ def page_from_record(record: Mapping[str, Any], record_path: Path) -> Page:
     path = record_path
     if record.get("schema") != SCHEMA:
         raise GoldError(path, "schema", f"must be {SCHEMA}, got {record.get('schema')!r}")
+    _check_keys(record, path, _FIELDS)
     fields = {name: _check_str(record, path, name, required=True) for name in _REQUIRED_STR}
     fields |= {name: _check_str(record, path, name, required=False) for name in _OPTIONAL_STR}
     if not _ID.fullmatch(fields["id"]):
@@ -112,6 +128,7 @@ def _snippets(value: Any, path: Path) -> tuple[Snippet, ...]:
         where = f"boilerplate[{number}]"
         if not isinstance(item, dict):
             raise GoldError(path, where, "must be a table with category and text")
+        _check_keys(item, path, _SNIPPET_FIELDS, f"{where}.")
         category, text = item.get("category"), item.get("text")
         if category not in CATEGORIES:
             raise GoldError(path, f"{where}.category",

@@ -10,6 +10,7 @@ body sentences by coincidence and are only checked for presence.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bench.data.page import Page
@@ -43,6 +44,20 @@ def _find(text: str, page_text: str, page_tokens: str) -> str | None:
     return None
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?।。！？])\s+")
+
+
+def _missing_part(paragraph: str, page_text: str, page_tokens: str) -> str:
+    """The first line of `paragraph` (or, within it, the first sentence) that is not on the
+    page: what to quote, rather than the paragraph's opening, which may well be there."""
+    for line in paragraph.splitlines():
+        if line.strip() and _find(line, page_text, page_tokens):
+            sentences = [part for part in _SENTENCE_END.split(line.strip()) if part]
+            return next((sentence for sentence in sentences
+                         if _find(sentence, page_text, page_tokens)), line.strip())
+    return paragraph.strip()  # each line is there, but not one after the other
+
+
 def check_page(page: Page, record_path: Path) -> list[str]:
     """Every disagreement between one record and its page, as `file: field: problem` lines."""
     try:
@@ -57,8 +72,9 @@ def check_page(page: Page, record_path: Path) -> list[str]:
     problems = []
     for number, paragraph in enumerate(body_paragraphs, start=1):
         if why := _find(paragraph, text_on_page, tokens_on_page):
+            missing = _missing_part(paragraph, text_on_page, tokens_on_page)
             problems.append(str(GoldError(record_path, f"body paragraph {number}",
-                                          f"{why}: {shorten(paragraph, 60)!r}")))
+                                          f"{why}: {missing!r}")))
     for index, snippet in enumerate(page.boilerplate, start=1):
         for line in snippet.text.splitlines():
             line_tokens = _token_run(line)

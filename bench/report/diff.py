@@ -7,6 +7,12 @@ matched first (difflib), and only lines that differ are compared token by token,
 long pages fast and the result readable. Each token keeps the text after it (spaces,
 punctuation), so the segments joined read as the output, with the gold's missing passages in
 between.
+
+difflib's matching grows faster than linearly, so past a size the comparison is coarser and
+says so (`Diff.coarse`): a changed passage of more than WORD_LIMIT tokens is shown whole (gold
+missing, output extra) rather than word by word, and texts of more than LINE_LIMIT lines are
+not aligned: each output line is marked as in the gold or not, and the gold lines the output
+lacks follow at the end. The time is then linear in the text.
 """
 
 from __future__ import annotations
@@ -23,6 +29,10 @@ from bench.text.tokenizers import UnicodeTokenizer
 
 Kind = Literal["same", "missing", "extra"]
 _TOKENIZER = UnicodeTokenizer()
+WORD_LIMIT = 10_000
+"""Tokens (gold and output together) of one changed passage compared word by word."""
+LINE_LIMIT = 5_000
+"""Lines of either text aligned by difflib."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +43,15 @@ class Segment:
     text: str
     kind: Kind
     category: str | None = None
+
+
+@dataclass(frozen=True)
+class Diff:
+    """The annotated text, and why it was compared more coarsely than word by word (None when
+    it was not)."""
+
+    segments: list[Segment]
+    coarse: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,7 +75,7 @@ def _pieces(text: str) -> list[list[_Piece]]:
         if tokens:
             ends = [*starts[1:], len(line)]
             lines.append([_Piece(normalize(token), line[start if index else 0:end], number,
-                                 line[:start][-1:].isspace())
+                                 line[start - 1:start].isspace() if start else False)
                           for index, (token, start, end) in enumerate(zip(tokens, starts, ends,
                                                                           strict=True))])
         elif lines:  # a blank or punctuation-only line stays with the text before it
@@ -78,26 +97,62 @@ def _match(gold: Sequence[_Piece], output: Sequence[_Piece],
         yield from ((piece, "extra", labels[piece.line]) for piece in output[o1:o2])
 
 
-def diff(gold: str, output: str, *, snippets: Iterable[Snippet] = ()) -> list[Segment]:
+Opcode = tuple[str, int, int, int, int]
+
+
+def _unaligned(gold: Sequence[tuple[str, ...]], output: Sequence[tuple[str, ...]]
+               ) -> list[Opcode]:
+    """Line-level opcodes in linear time, without alignment: each output line is equal to a
+    gold line or inserted; the gold lines the output lacks are deleted at the end."""
+    in_gold, in_output = set(gold), set(output)
+    codes: list[Opcode] = [("equal" if line in in_gold else "insert", 0, 0, number, number + 1)
+                           for number, line in enumerate(output)]
+    # "equal" pieces are taken from the output, so their gold range can stay empty.
+    codes += [("delete", number, number + 1, len(output), len(output))
+              for number, line in enumerate(gold) if line not in in_output]
+    return codes
+
+
+def diff(gold: str, output: str, *, snippets: Iterable[Snippet] = ()) -> Diff:
     """The annotated text of `output` against `gold`, runs of one kind merged; extra lines
     that show a leaked `snippet` carry its category. Where gold and output text meet, a space
     the token had before it in its own text is put back."""
     labels = leaked_line_categories(snippets, output) if output else []
     gold_lines, output_lines = _pieces(gold), _pieces(output)
-    matcher = difflib.SequenceMatcher(None, [tuple(p.key for p in line) for line in gold_lines],
-                                      [tuple(p.key for p in line) for line in output_lines],
-                                      autojunk=False)
-    segments: list[Segment] = []
-    for _tag, g1, g2, o1, o2 in matcher.get_opcodes():
+    gold_keys = [tuple(p.key for p in line) for line in gold_lines]
+    output_keys = [tuple(p.key for p in line) for line in output_lines]
+    coarse = None
+    opcodes: Sequence[Opcode]
+    if max(len(gold_lines), len(output_lines)) > LINE_LIMIT:
+        opcodes = _unaligned(gold_keys, output_keys)
+        coarse = (f"{max(len(gold_lines), len(output_lines)):,} lines, too many to align: each "
+                  "output line is marked as in the gold or not, and the gold lines it lacks "
+                  "follow at the end")
+    else:
+        opcodes = difflib.SequenceMatcher(None, gold_keys, output_keys,
+                                          autojunk=False).get_opcodes()
+    runs: list[tuple[Kind, str | None, list[str]]] = []  # texts joined once, at the end
+    for tag, g1, g2, o1, o2 in opcodes:
         old = [piece for line in gold_lines[g1:g2] for piece in line]
         new = [piece for line in output_lines[o1:o2] for piece in line]
-        for piece, kind, category in _match(old, new, labels):
-            previous = segments[-1] if segments else None
+        pieces: Iterable[tuple[_Piece, Kind, str | None]]
+        if tag == "equal":
+            pieces = ((piece, "same", None) for piece in new)
+        elif len(old) + len(new) <= WORD_LIMIT:
+            pieces = _match(old, new, labels)
+        else:
+            pieces = [*((piece, "missing", None) for piece in old),
+                      *((piece, "extra", labels[piece.line]) for piece in new)]
+            coarse = coarse or (f"a changed passage of {len(old) + len(new):,} words, too "
+                                f"long to compare word by word (more than {WORD_LIMIT:,}), "
+                                "is shown whole")
+        for piece, kind, category in pieces:
             text = piece.text
-            if previous and piece.spaced and not previous.text[-1:].isspace():
+            if runs and piece.spaced and not runs[-1][2][-1][-1:].isspace():
                 text = " " + text
-            if previous and (previous.kind, previous.category) == (kind, category):
-                segments[-1] = Segment(previous.text + text, kind, category)
+            if runs and runs[-1][:2] == (kind, category):
+                runs[-1][2].append(text)
             else:
-                segments.append(Segment(text, kind, category))
-    return segments
+                runs.append((kind, category, [text]))
+    segments = [Segment("".join(texts), kind, category) for kind, category, texts in runs]
+    return Diff(segments, coarse)

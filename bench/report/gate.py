@@ -5,6 +5,7 @@ rich `Text` and escaped Markdown cells, never into markup."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -12,24 +13,32 @@ from rich.text import Text
 from bench.gate import ExtractorChange, GateResult, LeakChange, PageChange, Verdict
 from bench.report.markdown import cell, table
 from bench.report.plain import number
+from bench.report.terminal import LEAK_NOTE, LEAK_UNIT, Column, fitted
+
+VERDICT_SCHEMA = 1
 
 _STYLES: dict[Verdict, str] = {"worse": "bold red", "better": "green", "same": "",
-                               "noise": "yellow"}
+                               "noise": "yellow", "inconclusive": "magenta"}
 _ICONS: dict[Verdict, str] = {"worse": "🔴 worse", "better": "🟢 better", "same": "same",
-                              "noise": "⚪ noise"}
+                              "noise": "⚪ noise", "inconclusive": "🟡 inconclusive"}
 
 
 def _delta(value: float | None) -> str:
     return "n/a" if value is None else f"{value:+.3f}"
 
 
+def _counts(pair: tuple[int, int]) -> str:
+    return f"{pair[0]}/{pair[1]}"
+
+
 def _leak_counts(pair: tuple[int, int]) -> str:
-    return f"{pair[0]}/{pair[1]} ({LeakChange.rate(pair):.0%})"
+    return f"{_counts(pair)} ({LeakChange.rate(pair):.0%})"
 
 
 def _extractor_cells(change: ExtractorChange) -> list[str]:
     test = change.comparison
-    return [change.name, number(change.before), number(change.after), _delta(change.delta),
+    return [change.name, change.score, number(change.before), number(change.after),
+            _delta(change.delta),
             "n/a" if test is None else f"{test.low:+.3f} to {test.high:+.3f}",
             "n/a" if test is None else f"{test.p_value:.3f}",
             "n/a" if test is None else str(test.pages)]
@@ -49,19 +58,28 @@ def failure_lines(result: GateResult, limit: int) -> list[str]:
     return failures[:limit] + ([f"... and {rest} more (see the tables)"] if rest > 0 else [])
 
 
-def headline(result: GateResult, *, title: str = "gate") -> str:
-    """One line: passed or failed, and how many things moved which way."""
+def headline(result: GateResult, *, title: str = "gate", over: Sequence[str] = ()) -> str:
+    """One line: passed or failed, and how many things moved which way (`over`: extractors
+    over --max-failures)."""
     def count(changes: Sequence[ExtractorChange | PageChange | LeakChange],
               verdict: Verdict) -> int:
+        if changes and isinstance(changes[0], ExtractorChange):  # extractors, not scores
+            return len({change.name for change in result.extractors
+                        if change.verdict == verdict})
         return sum(1 for change in changes if change.verdict == verdict)
 
-    status = ("passed" if result.passed else "FAILED") if title == "gate" else "compared"
-    return (f"{title} {status}: {len(result.extractors)} extractor(s): "
+    passed = result.passed and not over
+    status = ("passed" if passed else "FAILED") if title == "gate" else "compared"
+    names = {change.name for change in result.extractors}
+    missing = f", {len(result.missing)} missing" if result.missing else ""
+    return (f"{title} {status}: {len(names)} extractor(s){missing}: "
             f"{count(result.extractors, 'worse')} worse, {count(result.extractors, 'better')} "
-            f"better, {count(result.extractors, 'noise')} within noise; pages: "
+            f"better, {count(result.extractors, 'noise')} within noise, "
+            f"{count(result.extractors, 'inconclusive')} inconclusive; pages: "
             f"{count(result.pages, 'worse')} worse, {count(result.pages, 'better')} better; "
             f"leak categories: {count(result.leaks, 'worse')} worse, "
-            f"{count(result.leaks, 'better')} better")
+            f"{count(result.leaks, 'better')} better"
+            + (f"; {len(over)} over --max-failures" if over else ""))
 
 
 def _tolerances(result: GateResult) -> str:
@@ -74,43 +92,88 @@ def _verdict_text(verdict: Verdict) -> Text:
     return Text(verdict, style=_STYLES[verdict])
 
 
-def tables(result: GateResult, *, page_limit: int = 20) -> list[Table]:
-    """The extractor table, then (when anything moved) the page and leak tables."""
-    extractors = Table(title=Text(f"corpus F1: {result.after} vs {result.before}"),
-                       caption=Text(f"{_tolerances(result)}; Δ CI and p from a paired test "
-                                    "over the pages both scored"),
-                       caption_justify="left")
-    extractors.add_column("extractor", no_wrap=True)
-    for header in ("before", "after", "Δ F1", "Δ 95% CI", "p", "pages"):
-        extractors.add_column(header, justify="right")
-    extractors.add_column("verdict")
+def tables(result: GateResult, *, page_limit: int = 20, width: int = 160) -> list[Table]:
+    """The extractor table, then (when anything moved) the page and leak tables; columns of
+    lower priority move to a second table when one is wider than `width`."""
+    title = Text("corpus scores: run against baseline")
+    caption = Text(f"{_tolerances(result)}; Δ CI and p from a paired test over the pages "
+                   "both scored")
+    columns = [Column("extractor", "left"), Column("score", "left"), Column("before"),
+               Column("after"), Column("Δ"), Column("verdict", "left"),
+               Column("Δ 95% CI", second=True), Column("p", second=True),
+               Column("pages", second=True)]
+    rows = []
     for change in result.extractors:
-        extractors.add_row(*(Text(value) for value in _extractor_cells(change)),
-                           _verdict_text(change.verdict))
-    out = [extractors]
+        cells = _extractor_cells(change)
+        rows.append([*(Text(value) for value in cells[:5]), _verdict_text(change.verdict),
+                     *(Text(value) for value in cells[5:])])
+    out = fitted(title, columns, rows, width=width, caption=caption)
     pages = shown_pages(result, page_limit)
     if pages:
         moved = sum(1 for change in result.pages if change.verdict != "same")
-        page_table = Table(title=Text(f"pages moved beyond {result.checks.page} "
-                                      f"({len(pages)} of {moved} shown)"))
-        for header in ("extractor", "page", "before", "after", "Δ F1", "verdict"):
-            named = header in ("extractor", "page", "verdict")
-            page_table.add_column(header, justify="left" if named else "right")
-        for page in pages:
-            page_table.add_row(Text(page.extractor), Text(page.page), Text(number(page.before)),
-                               Text(number(page.after)), Text(_delta(page.delta)),
-                               _verdict_text(page.verdict))
-        out.append(page_table)
+        page_columns = [Column("page", "left"), Column("extractor", "left"), Column("Δ F1"),
+                        Column("verdict", "left"), Column("before", second=True),
+                        Column("after", second=True)]
+        out += fitted(Text(f"pages moved beyond {result.checks.page} ({len(pages)} of {moved} "
+                           "shown)"), page_columns,
+                      [[Text(page.page), Text(page.extractor), Text(_delta(page.delta)),
+                        _verdict_text(page.verdict), Text(number(page.before)),
+                        Text(number(page.after))] for page in pages], width=width)
     if result.leaks:
-        leak_table = Table(title=Text("leaked snippets by category (leaked/labeled)"))
-        for header in ("extractor", "category", "before", "after", "verdict"):
-            leak_table.add_column(header)
-        for leak in result.leaks:
-            leak_table.add_row(Text(leak.extractor), Text(leak.category),
-                               Text(_leak_counts(leak.before)), Text(_leak_counts(leak.after)),
-                               _verdict_text(leak.verdict))
-        out.append(leak_table)
+        leak_columns = [Column("category", "left"), Column("extractor", "left"),
+                        Column("before"), Column("after"), Column("verdict", "left")]
+        out += fitted(Text(f"leaks by category: {LEAK_UNIT}"), leak_columns,
+                      [[Text(leak.category), Text(leak.extractor),
+                        Text(_leak_counts(leak.before)), Text(_leak_counts(leak.after)),
+                        _verdict_text(leak.verdict)] for leak in result.leaks], width=width,
+                      caption=Text(LEAK_NOTE))
     return out
+
+
+def _check(kind: str, extractor: str, verdict: Verdict, reason: str | None,
+           **figures: Any) -> dict[str, Any]:
+    return {"check": kind, "extractor": extractor, **figures, "verdict": verdict,
+            "passed": verdict != "worse", "reason": reason}
+
+
+def _pair(counts: tuple[int, int]) -> dict[str, Any]:
+    return {"leaked": counts[0], "labeled": counts[1], "rate": LeakChange.rate(counts)}
+
+
+def verdict_document(result: GateResult, *, exit_status: int, title: str = "gate",
+                     extra_failures: Sequence[str] = ()) -> dict[str, Any]:
+    """The gate's verdict as JSON (README.md, Machine-readable output): every check with its
+    figures, verdict and reason, the failures, notes and the exit status."""
+    checks: list[dict[str, Any]] = [
+        {"check": "present", "extractor": gone.name, "verdict": "missing",
+         "passed": result.allow_missing, "reason": gone.reason} for gone in result.missing]
+    for change in result.extractors:
+        test = change.comparison
+        checks.append(_check(
+            "corpus", change.name, change.verdict,
+            None if change.verdict == "same" else f"corpus {change.score} "
+            f"{_delta(change.delta)}, tolerance {result.checks.corpus}",
+            score=change.score, before=change.before, after=change.after, delta=change.delta,
+            tolerance=str(result.checks.corpus), test=None if test is None else test.to_dict()))
+    checks += [_check("page", page.extractor, page.verdict,
+                      f"page F1 {_delta(page.delta)}, tolerance {result.checks.page}",
+                      page=page.page, before=page.before, after=page.after, delta=page.delta,
+                      tolerance=str(result.checks.page)) for page in result.pages]
+    checks += [_check("leak", leak.extractor, leak.verdict,
+                      f"{leak.category}: pages leaked {_counts(leak.before)} → "
+                      f"{_counts(leak.after)}, tolerance {result.checks.leak}",
+                      category=leak.category, unit="pages leaked / pages labeled",
+                      before=_pair(leak.before), after=_pair(leak.after),
+                      snippets_before=_pair(leak.snippets_before),
+                      snippets_after=_pair(leak.snippets_after),
+                      tolerance=str(result.checks.leak)) for leak in result.leaks]
+    failures = [*result.failures, *extra_failures]
+    return {"schema": VERDICT_SCHEMA, "command": title, "baseline": result.before,
+            "run": result.after, "signature": result.signature,
+            "passed": not failures, "exit_status": exit_status,
+            "scores": list(result.checks.scores), "checks": checks, "failures": failures,
+            "notes": list(result.notes),
+            "headline": headline(result, title=title, over=extra_failures)}
 
 
 def markdown(result: GateResult, *, title: str = "gate", page_limit: int = 20) -> str:
@@ -122,10 +185,10 @@ def markdown(result: GateResult, *, title: str = "gate", page_limit: int = 20) -
     if result.failures:
         parts.append("### Failures\n\n" + "".join(
             f"- {cell(line)}\n" for line in failure_lines(result, page_limit)))
-    parts.append("### Extractors (corpus F1, paired test over common pages)\n\n" + table(
-        ["extractor", "before", "after", "Δ F1", "Δ 95% CI", "p", "pages", "verdict"],
+    parts.append("### Extractors (corpus scores, paired test over common pages)\n\n" + table(
+        ["extractor", "score", "before", "after", "Δ", "Δ 95% CI", "p", "pages", "verdict"],
         [[*_extractor_cells(change), _ICONS[change.verdict]] for change in result.extractors],
-        right=[False, *[True] * 6, False]))
+        right=[False, False, *[True] * 6, False]))
     pages = shown_pages(result, page_limit)
     if pages:
         moved = sum(1 for change in result.pages if change.verdict != "same")
@@ -136,7 +199,7 @@ def markdown(result: GateResult, *, title: str = "gate", page_limit: int = 20) -
                            number(change.after), _delta(change.delta), _ICONS[change.verdict]]
                           for change in pages], right=[False, False, True, True, True, False]))
     if result.leaks:
-        parts.append("### Leaked snippets by category\n\n" + table(
+        parts.append(f"### Leaks by category ({LEAK_UNIT})\n\n{LEAK_NOTE}\n\n" + table(
             ["extractor", "category", "before", "after", "verdict"],
             [[leak.extractor, leak.category, _leak_counts(leak.before),
               _leak_counts(leak.after), _ICONS[leak.verdict]] for leak in result.leaks]))

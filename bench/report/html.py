@@ -204,13 +204,16 @@ def _page_section(run: Run, dataset: Dataset, limit: int | None) -> str:
             leaks = leaked(record)
             error = (f' <span class="error">error: {_e(record["error"])}</span>'
                      if record["error"] else "")
-            segments = diff(page.body or "", record["output"], snippets=page.boilerplate)
+            compared = diff(page.body or "", record["output"], snippets=page.boilerplate)
+            coarse = (f'<p class="meta">Compared coarsely: {_e(compared.coarse)}.</p>'
+                      if compared.coarse else "")
             outputs.append(
                 f'<details class="output"><summary>{_e(record["extractor"])} '
                 f'{_e(record["version"])}: P {number(record["precision"])} '
                 f'R {number(record["recall"])} F1 {number(record["f1"])}'
                 f'{_e(f" · leaked: {leaks}") if leaks else ""}{error}</summary>'
-                f'<div class="diff">{_segments_html(segments)}</div></details>')
+                f'{coarse}<div class="diff">{_segments_html(compared.segments)}</div>'
+                "</details>")
         parts.append(f'<details class="page" id="page-{_e(page.id)}"><summary>{_e(page.id)} '
                      f'<span class="meta">{_e(page.language or "")} {_e(page.page_type or "")}'
                      f"</span>{chips}</summary>{''.join(outputs)}</details>")

@@ -1,17 +1,26 @@
 """Terminal rendering of run summaries and scores (rich tables). Text from pages never goes
-through rich markup: every cell is a plain `Text`, so a page cannot inject styles or links."""
+through rich markup: every cell is a plain `Text`, so a page cannot inject styles or links.
+
+Tables are readable at 80 columns: numbers and ids are never cropped (a column is never
+narrower than its widest cell; headers wrap instead), and when a table is wider than the
+terminal its lower-priority columns move to a second table keyed by the same first column.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 from rich.table import Table
 from rich.text import Text
 
 from bench.report.diff import Segment
 from bench.report.plain import RANKING_HEADERS, extra_fields, interval, number, ranking_rows
+from bench.scoring.failures import first_failures
 from bench.scoring.records import (
     BreakdownRow,
+    PageRecord,
     PredictionsSummary,
     ScoresSummary,
     ScoringHeader,
@@ -35,78 +44,160 @@ def _title(summary: ScoringHeader) -> Text:
 
 def _caption(summary: ScoringHeader) -> Text:
     boot = summary["bootstrap"]
-    return Text(f"{summary['signature']}\nCI: {boot['confidence']:.0%} bootstrap over pages, "
+    return Text(f"CI: {boot['confidence']:.0%} bootstrap over pages, "
                 f"{boot['resamples']} resamples, seed {boot['seed']}")
 
 
-def summary_table(summary: Summary) -> Table:
-    """The run table: one row per extractor, best F1 first; the signature as caption."""
+@dataclass(frozen=True)
+class Column:
+    """A column of a table that may be split: `second` columns go to the second table."""
+
+    header: str
+    justify: Literal["left", "right"] = "right"
+    second: bool = False
+    words: bool = False
+    """Text that may wrap between words (a verdict, notes); other cells never wrap."""
+
+
+def _packed(widths: Sequence[int], groups: Sequence[Sequence[int]], width: int
+            ) -> list[list[int]]:
+    """Column indexes per table: column 0 in each, then each group's columns in order, as
+    many per table as fit in `width` (each group starts a table of its own)."""
+    parts: list[list[int]] = []
+    for group in groups:
+        part: list[int] = [0]
+        for index in group:
+            used = sum(widths[i] + 3 for i in part) + 1
+            if len(part) > 1 and used + widths[index] + 3 > width:
+                parts.append(part)
+                part = [0]
+            part.append(index)
+        if len(part) > 1:
+            parts.append(part)
+    return parts or [[0]]
+
+
+def fitted(title: Text, columns: Sequence[Column], rows: Iterable[Sequence[Text]], *,
+           width: int, caption: Text | None = None) -> list[Table]:
+    """One table, or more when it is wider than `width`: the first column (the row's name) in
+    each, the main columns first, the `second` ones after them. No column is narrower than
+    its widest cell (its longest word for text that may wrap)."""
+    cells = [list(row) for row in rows]
+    full = [max([len(column.header), *(row[index].cell_len for row in cells)])
+            for index, column in enumerate(columns)]
+    least = [max([max(map(len, column.header.split()), default=0),
+                  *((max(map(len, row[index].plain.split()), default=0) if column.words
+                     else row[index].cell_len) for row in cells)])
+             for index, column in enumerate(columns)]
+    if sum(full) + 3 * len(columns) + 1 <= width:
+        parts = [list(range(len(columns)))]
+    else:
+        parts = _packed(least, [[i for i, c in enumerate(columns) if i and not c.second],
+                                [i for i, c in enumerate(columns) if i and c.second]], width)
+    tables = []
+    for position, part in enumerate(parts):
+        table = Table(title=title if position == 0 else Text(f"{title.plain} (continued)"),
+                      caption=caption if position == 0 else None, caption_justify="left")
+        # A part too wide at its cells' full width gets fixed widths (rich's own shrinking
+        # can crop): each column as narrow as its least, headers wrapped.
+        tight = sum(full[index] + 3 for index in part) + 1 > width
+        for index in part:
+            column = columns[index]
+            table.add_column(column.header, justify=column.justify, overflow="fold",
+                             min_width=least[index] or None,
+                             width=least[index] if tight else None)
+        for row in cells:
+            table.add_row(*(row[index] for index in part))
+        tables.append(table)
+    return tables
+
+
+_RUN_COLUMNS = (Column("extractor", "left"), Column("precision"), Column("recall"),
+                Column("F1"), Column("F1 95% CI"))
+_RUN_TAIL = (Column("pages", second=True), Column("failures", second=True),
+             Column("version", "left", second=True), Column("median ms", second=True),
+             Column("peak MB", second=True))
+
+
+def summary_tables(summary: Summary, *, width: int) -> list[Table]:
+    """The run table: one row per extractor, best F1 first; version, the metric's extra
+    values, time and memory move to a second table when it is wider than `width`."""
     rows = by_f1(summary["extractors"])
     extra = extra_fields(rows)
-    table = Table(title=_title(summary), caption=_caption(summary), caption_justify="left")
-    table.add_column("extractor", no_wrap=True)
-    table.add_column("version")
-    for header in ("precision", "recall", "F1", "F1 95% CI", *extra, "pages", "failures",
-                   "median ms", "peak MB"):
-        table.add_column(header, justify="right", min_width=len(header))
+    columns = [*_RUN_COLUMNS, *(Column(key, second=True) for key in extra), *_RUN_TAIL]
+    cells = []
     for row in rows:
         values = row["values"] or {}
-        table.add_row(Text(row["name"]), Text(row["version"]), _number(row["precision"]),
-                      _number(row["recall"]), _number(row["f1"]), _interval(row),
+        cells.append([Text(row["name"]), _number(row["precision"]), _number(row["recall"]),
+                      _number(row["f1"]), _interval(row),
                       *(_number(values.get(key)) for key in extra), Text(str(row["pages"])),
-                      Text(str(row["failures"])), _number(row["median_ms"], 1),
-                      _number(row["peak_mb"], 0))
-    return table
+                      Text(str(row["failures"])), Text(row["version"]),
+                      _number(row["median_ms"], 1), _number(row["peak_mb"], 0)])
+    return fitted(_title(summary), columns, cells, width=width, caption=_caption(summary))
 
 
-def predictions_table(summary: PredictionsSummary) -> Table:
+def failure_lines(records: Iterable[PageRecord]) -> list[str]:
+    """Under the run table: each extractor's first failure reasons, with a page of each."""
+    return [f"{name} failed: {error} (e.g. page {page})"
+            for name, reasons in first_failures(records).items() for page, error in reasons]
+
+
+def predictions_table(summary: PredictionsSummary, *, width: int = 160) -> list[Table]:
     """`score-predictions`: one row per prediction file, best F1 first; ± is the bootstrap
     standard deviation (AEB's "±")."""
     rows = by_f1(summary["systems"])
     extra = extra_fields(rows)
-    table = Table(title=_title(summary), caption=_caption(summary), caption_justify="left")
-    table.add_column("system", no_wrap=True)
-    for header in ("precision", "recall", "F1", "±", "F1 95% CI", *extra, "pages"):
-        table.add_column(header, justify="right", min_width=len(header))
+    columns = [Column("system", "left"), Column("precision"), Column("recall"), Column("F1"),
+               Column("±"), Column("F1 95% CI"), *(Column(key, second=True) for key in extra),
+               Column("pages", second=True)]
+    cells = []
     for row in rows:
         values, std = row["values"] or {}, row["std"] or {}
-        table.add_row(Text(row["name"]), _number(row["precision"]), _number(row["recall"]),
+        cells.append([Text(row["name"]), _number(row["precision"]), _number(row["recall"]),
                       _number(row["f1"]), _number(std.get("f1")), _interval(row),
-                      *(_number(values.get(key)) for key in extra), Text(str(row["pages"])))
-    return table
+                      *(_number(values.get(key)) for key in extra), Text(str(row["pages"]))])
+    return fitted(_title(summary), columns, cells, width=width, caption=_caption(summary))
 
 
-def ranking_table(summary: Summary) -> Table | None:
-    """Whether each extractor beats the next one down, by a paired test (None without pairs)."""
+def ranking_table(summary: Summary, *, width: int = 160) -> list[Table]:
+    """Whether each extractor beats the next one down, by a paired test (none without
+    pairs)."""
     rows = ranking_rows(summary)
     if not rows:
-        return None
-    table = Table(title=Text("does each extractor beat the next one? (paired test over pages)"))
-    for header in RANKING_HEADERS:
-        table.add_column(header, justify="left" if header in ("extractor", "next below",
-                                                               "verdict") else "right")
-    for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
-    return table
+        return []
+    second = ("95% CI", "p", "pages")
+    columns = [Column(header, "left" if header in ("extractor", "next below", "verdict")
+                      else "right", second=header in second, words=header == "verdict")
+               for header in RANKING_HEADERS]
+    return fitted(Text("does each extractor beat the next one? (paired test over pages)"),
+                  columns, [[Text(cell) for cell in row] for row in rows], width=width)
+
+
+LEAK_UNIT = "pages leaked / pages labeled"
+LEAK_NOTE = ("On how many of the pages labeled with a category some of its snippets reached "
+             "the output; lower is better.")
 
 
 def leaks_tables(rows: Sequence[SystemRow], *, width: int = 120) -> list[Table]:
     """Leaks by category: per extractor, on how many of the pages labeled with a category some
     snippet of it leaked; the last row is the mean duplication. As many tables as it takes to
-    fit `width` columns of text (none without labeled pages)."""
+    fit `width` columns of text, names whole (none without labeled pages)."""
     categories = sorted({category for row in rows for category in row["leaks"]})
     if not categories:
         return []
-    per_table = max(1, (width - 26) // 12)
-    return [_leaks_table(rows[start:start + per_table], categories)
-            for start in range(0, len(rows), per_table)]
+    widths = [len("duplication (% tokens)"), *(max(7, len(row["name"])) for row in rows)]
+    parts = _packed(widths, [range(1, len(widths))], width)
+    return [_leaks_table([rows[index - 1] for index in part[1:]], categories)
+            for part in parts]
 
 
 def _leaks_table(rows: Sequence[SystemRow], categories: Sequence[str]) -> Table:
-    table = Table(title=Text("leaks by category (pages leaked / pages labeled)"))
+    table = Table(title=Text(f"leaks by category ({LEAK_UNIT})"), caption=Text(LEAK_NOTE),
+                  caption_justify="left")
     table.add_column("category", no_wrap=True)
     for row in rows:
-        table.add_column(Text(row["name"]), justify="right", overflow="fold", min_width=7)
+        table.add_column(Text(row["name"]), justify="right", overflow="fold",
+                         min_width=max(7, len(row["name"])))
     for category in categories:
         cells = []
         for row in rows:
@@ -120,49 +211,60 @@ def _leaks_table(rows: Sequence[SystemRow], categories: Sequence[str]) -> Table:
     return table
 
 
-def breakdown_table(field: str, rows: Sequence[BreakdownRow]) -> Table:
+def breakdown_table(field: str, rows: Sequence[BreakdownRow], *,
+                    width: int = 160) -> list[Table]:
     """Scores per value of a page field: one row per value and extractor."""
-    table = Table(title=Text(f"by {field}"))
-    table.add_column(field, no_wrap=True)
-    table.add_column("extractor", no_wrap=True)
-    for header in ("pages", "precision", "recall", "F1", "F1 95% CI"):
-        table.add_column(header, justify="right", min_width=len(header))
-    for row in rows:
-        table.add_row(Text(row["value"]), Text(row["extractor"]), Text(str(row["pages"])),
-                      _number(row["precision"]), _number(row["recall"]), _number(row["f1"]),
-                      _interval(row))
-    return table
+    columns = [Column(field, "left"), Column("extractor", "left"), Column("pages"),
+               Column("precision"), Column("recall"), Column("F1"),
+               Column("F1 95% CI", second=True)]
+    return fitted(Text(f"by {field}"), columns,
+                  [[Text(row["value"]), Text(row["extractor"]), Text(str(row["pages"])),
+                    _number(row["precision"]), _number(row["recall"]), _number(row["f1"]),
+                    _interval(row)] for row in rows], width=width)
 
 
-def extractor_table(rows: Sequence[tuple[str, str, str, str]]) -> Table:
-    """`boilerbench list`: name, status (version or "not installed"), package, and notes."""
-    table = Table(title=Text("extractors"))
-    for header in ("name", "version", "package", "notes"):
-        table.add_column(header)
-    for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
-    return table
+def extractor_table(rows: Sequence[tuple[str, str, str, str]], *,
+                    width: int = 160) -> list[Table]:
+    """`boilerbench list`: name, status (version or "not installed"), package, and notes (in
+    a second table when they do not fit); names, the ones to type, are never cut."""
+    columns = [Column("name", "left"), Column("version", "left", words=True),
+               Column("package", "left", words=True),
+               Column("notes", "left", second=True, words=True)]
+    return fitted(Text("extractors"), columns, [[Text(cell) for cell in row] for row in rows],
+                  width=width)
 
 
 DIFF_STYLES = {"same": "", "missing": "red strike", "extra": "green underline"}
 LEAK_STYLE = "black on yellow"
 
 
-def diff_text(segments: Sequence[Segment]) -> Text:
+MARKS = {"same": ("", ""), "missing": ("[-", "-]"), "extra": ("{+", "+}")}
+"""How a diff reads without colour (a pipe, `less`, a log): wdiff's notation."""
+
+
+def diff_text(segments: Sequence[Segment], *, marks: bool = False) -> Text:
     """The annotated gold-versus-output text: missing gold struck through in red, extra output
-    underlined in green, leaked boilerplate on yellow after its `[category]` label."""
+    underlined in green, leaked boilerplate on yellow after its `[category]` label; with
+    `marks`, no styles but `[-missing-]` and `{+extra+}`."""
     text = Text()
     for segment in segments:
-        if segment.category is None:
+        start, end = MARKS[segment.kind] if marks else ("", "")
+        label = "" if segment.category is None else f"[{segment.category}] "
+        if marks:
+            text.append(f"{start}{label}{segment.text}{end}")
+        elif segment.category is None:
             text.append(segment.text, style=DIFF_STYLES[segment.kind])
         else:
-            text.append(f"[{segment.category}] ", style="bold " + LEAK_STYLE)
+            text.append(label, style="bold " + LEAK_STYLE)
             text.append(segment.text, style=LEAK_STYLE)
     return text
 
 
-def diff_legend() -> Text:
-    """What the styles of `diff_text` mean."""
+def diff_legend(*, marks: bool = False) -> Text:
+    """What the styles (or marks) of `diff_text` mean."""
+    if marks:
+        return Text("legend: [-missing from the output-], {+extra in the output+}, "
+                    "{+[category] leaked boilerplate+}")
     return Text.assemble("legend: ", ("missing from the output", DIFF_STYLES["missing"]), ", ",
                          ("extra in the output", DIFF_STYLES["extra"]), ", ",
                          ("[category] leaked boilerplate", LEAK_STYLE))

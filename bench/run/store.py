@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypedDict
 
 from bench import __version__
-from bench.errors import BenchError
+from bench.errors import BenchError, DataError
 from bench.files import read_json_object, write_json_atomic
 from bench.schema import checked
 from bench.scoring.records import PageRecord, Summary
@@ -37,9 +37,22 @@ _TAIL_BLOCK = 65536
 """Bytes read at a time, backwards, looking for the end of the last whole line."""
 
 
+class RunOptions(TypedDict):
+    """The options that chose a run's pages and how they are scored, for `--resume`."""
+
+    pages: list[str]
+    languages: list[str]
+    page_types: list[str]
+    metric: str
+    tokenizer: str | None
+    by: list[str]
+
+
 class _ManifestOptions(TypedDict, total=False):
     dialect: str | None
     """`--dialect` as given (html-cleaning); absent in runs written before it existed."""
+    options: RunOptions
+    """Absent from runs started before boilerbench recorded them."""
 
 
 class RunManifest(_ManifestOptions):
@@ -58,12 +71,16 @@ class RunManifest(_ManifestOptions):
 
 def manifest_for(*, run_id: str, dataset: Dataset, dataset_spec: str | None,
                  split: str | None, metric: Metric, extractors: Sequence[Extractor],
-                 dialect: str | None = None) -> RunManifest:
+                 dialect: str | None = None, options: RunOptions | None = None
+                 ) -> RunManifest:
     """The manifest of a run about to start."""
-    return {"run_id": run_id, "dataset": dataset.label, "dataset_spec": dataset_spec,
-            "split": split, "dialect": dialect, "signature": str(metric.signature),
-            "extractors": [extractor.name for extractor in extractors],
-            "boilerbench": __version__}
+    manifest: RunManifest = {
+        "run_id": run_id, "dataset": dataset.label, "dataset_spec": dataset_spec,
+        "split": split, "dialect": dialect, "signature": str(metric.signature),
+        "extractors": [extractor.name for extractor in extractors], "boilerbench": __version__}
+    if options is not None:
+        manifest["options"] = options
+    return manifest
 
 
 def new_run_id() -> str:
@@ -139,8 +156,8 @@ class RunStore:
                 try:
                     record = json.loads(line)
                 except ValueError as error:
-                    raise BenchError(f"{self.pages_path}:{number}: not valid JSON ({error}); "
-                                     "the run directory is damaged") from None
+                    raise DataError(f"{self.pages_path}:{number}: not valid JSON ({error}); "
+                                    "the run directory is damaged") from None
                 yield checked(record, PageRecord, f"{self.pages_path}:{number}")
 
     def done(self) -> set[tuple[str, str]]:
