@@ -8,9 +8,13 @@ from bench.text.html import element_text, parse_html
 from extractors.base import Extractor
 
 
+def article_html(html: str, url: str | None) -> str:
+    """readability-lxml's article, as HTML (the Markdown adapters convert it too)."""
+    return str(Document(html, url=url).summary(html_partial=True))
+
+
 def _extract(html: str, url: str | None) -> str:
-    article_html = Document(html, url=url).summary(html_partial=True)
-    return element_text(parse_html(article_html))
+    return element_text(parse_html(article_html(html, url)))
 
 
 readability = Extractor(name="readability", package="readability-lxml", extract=_extract,

@@ -15,6 +15,7 @@ from packaging.requirements import Requirement
 from bench.errors import BenchError, unknown_name
 from extractors.adhoc import from_callable, resolve
 from extractors.base import Extractor
+from extractors.node import NPM_SETUP
 
 ENTRY_POINT_GROUP = "boilerbench.extractors"
 
@@ -39,13 +40,25 @@ BUILTIN: dict[str, str] = {
     "readabilipy": "extractors.readabilipy:readabilipy",
     "readabilipy-js": "extractors.readabilipy_js:readabilipy_js",
     "magic-html": "extractors.magic_html:magic_html",
+    "readability-js": "extractors.readability_js:readability_js",
+    "readability-js-jsdom": "extractors.readability_js:readability_js_jsdom",
+    "defuddle": "extractors.defuddle:defuddle",
+    "rs-trafilatura": "extractors.rs_trafilatura:rs_trafilatura_extractor",
+    "go-readability": "extractors.go_readability:go_readability",
+    "trafilaturacore": "extractors.trafilaturacore:trafilaturacore_extractor",
+    "readability-html-to-markdown": "extractors.html_to_markdown:readability_html_to_markdown",
+    "readability-markdownify": "extractors.markdownify:readability_markdownify",
 }
 
 EXTRAS: dict[str, str] = {
     "justext-no-stoplist": "justext", "boilerpy3-default": "boilerpy3",
-    "readabilipy-js": "readabilipy",
+    "readabilipy-js": "readabilipy", "go-readability": "pygoreadability",
+    "readability-html-to-markdown": "html-to-markdown", "readability-markdownify": "markdownify",
 }
 """The pyproject extra of each built-in whose extra is not named after it (the rest are)."""
+
+NODE = frozenset(("readability-js", "readability-js-jsdom", "defuddle"))
+"""Built-ins that need no Python package, only Node and the npm packages of `extractors/js`."""
 
 NPM_SETUP_NOTE = "then install its npm packages once (README.md, Extractors)"
 
@@ -68,9 +81,12 @@ def registered() -> dict[str, str]:
 
 
 def install_command(name: str) -> str:
-    """The exact `pip install` line for a built-in, read from boilerbench's own extras."""
+    """The exact `pip install` line for a built-in, read from boilerbench's own extras (for
+    the Node adapters, the `npm ci` line that installs their npm packages)."""
     if name not in BUILTIN:
         return ""
+    if name in NODE:
+        return NPM_SETUP
     extra = EXTRAS.get(name, name)
     try:
         declared = [Requirement(line) for line in requires("boilerbench") or ()]

@@ -148,7 +148,7 @@ def wcxb_tar(path: Path) -> Path:
 PAGE = load_page(bundled_gold_dir() / f"{REFERENCE_ID}.toml")
 """The reference page (a Bengali news article) and its decoded HTML."""
 HTML, _ = decode_html(PAGE.read_html(), PAGE.encoding)
-NEEDS_PYTHON = {"magic-html": (3, 12)}
+NEEDS_PYTHON = {"magic-html": (3, 12), "rs-trafilatura": (3, 12)}
 """Adapters whose package exists only for newer Pythons; CI tests them in a second environment
 of that Python (see .ci/run), so on older ones they are not collected here."""
 

@@ -167,8 +167,11 @@ def test_a_run_that_cannot_resume_closes_the_cache(
         capsys: pytest.CaptureFixture[str]) -> None:
     from bench.run.cache import OutputCache
 
-    closed = []
-    close = OutputCache.close
+    opened, closed = [], []
+    init, close = OutputCache.__init__, OutputCache.close
+    monkeypatch.setattr(OutputCache, "__init__",
+                        lambda self, *args, **kwargs: (opened.append(1),
+                                                       init(self, *args, **kwargs))[1])
     monkeypatch.setattr(OutputCache, "close", lambda self: (closed.append(1), close(self)))
     arguments = ("run", "--resume", str(tmp_path / "run"), "--no-progress", "-e", "fulltext",
                  "--page", REFERENCE_ID)
@@ -176,7 +179,7 @@ def test_a_run_that_cannot_resume_closes_the_cache(
     assert run_cli(*arguments, "--metric", "lcs")[0] == 2
     assert "--metric 'lcs' contradicts the run, which recorded 'token-f1'" in (
         capsys.readouterr().err)
-    assert closed == [1]  # the contradiction is refused before the cache is even opened
+    assert opened == closed == [1]  # the contradiction is refused before the cache is opened
 
 
 def test_score_predictions_reproduces_aeb() -> None:

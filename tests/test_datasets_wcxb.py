@@ -56,7 +56,7 @@ def test_a_missing_split_folder(tmp_path: Path) -> None:
         load(tmp_path / "w", split="test")
 
 
-def test_malformed_ground_truth_names_file_and_field(tmp_path: Path) -> None:
+def test_malformed_ground_truth_names_file_and_field_flags_keep_their_text(tmp_path: Path) -> None:
     shutil.copytree(FIXTURE, tmp_path / "w")
     gold_path = tmp_path / "w" / "test" / "ground-truth" / "test-forum.json"
     record = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -70,11 +70,10 @@ def test_malformed_ground_truth_names_file_and_field(tmp_path: Path) -> None:
     with pytest.raises(BenchError, match=r"field 'ground_truth': not an object$"):
         load(tmp_path / "w")
     record["ground_truth"] = {}
-    record["_internal"] = {"unextractable": "yes"}
+    record["_internal"] = {"unextractable": "JavaScript shell", "remove": 1}
     gold_path.write_text(json.dumps(record), encoding="utf-8")
-    with pytest.raises(BenchError, match=r"test-forum\.json: field '_internal\.unextractable': "
-                                         r"must be true or false, got \"yes\"$"):
-        load(tmp_path / "w")
+    forum = load(tmp_path / "w", split="test").pages[0]
+    assert (forum.meta["unextractable"], forum.meta["remove"]) == ("JavaScript shell", "1")
 
 
 def test_pages_without_main_content_load_with_their_flags(tmp_path: Path) -> None:

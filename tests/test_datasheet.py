@@ -39,6 +39,32 @@ def test_write_without_a_readme_is_a_one_line_error(reference_copy: Path,
     from tests.helpers import run_cli
 
     code, _ = run_cli("datasheet", "--write", str(reference_copy.parent))
-    assert code == 2
+    assert code == 3  # a data error (README.md, "Exit codes")
     assert capsys.readouterr().err == (
         f"boilerbench: error: {reference_copy.parent / 'README.md'}: no such file\n")
+
+
+def test_scripts_count_every_script_with_a_tenth_of_the_letters() -> None:
+    from bench.gold.datasheet import page_scripts
+
+    assert page_scripts("東京都の天気は晴れです") == ["Han", "Kana"]
+    assert page_scripts("شرکت Casa Transports اعلام کرد که خط جدید در شهر ساخته می‌شود") == [
+        "Latin", "Arabic"]
+    assert page_scripts("این خط جدید در شهر اصفهان ساخته می‌شود و طول آن ۱۴ کیلومتر است، گفت X") == [
+        "Arabic"]
+    assert page_scripts("123 456") == []
+
+
+def test_nearest_rank_percentiles() -> None:
+    from bench.gold.datasheet import nearest_rank
+
+    values = list(range(1, 11))
+    assert [nearest_rank(values, q) for q in (0.1, 0.5, 0.9, 1.0)] == [1, 5, 9, 10]
+    assert nearest_rank([7], 0.5) == 7
+
+
+def test_block_has_scripts_and_size_percentiles() -> None:
+    block = datasheet_block(load_gold())
+    assert "#### Scripts" in block
+    assert "| Han |" in block
+    assert "| pages | p10 | median | p90 | max |" in block

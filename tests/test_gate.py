@@ -104,6 +104,14 @@ def test_a_leak_rate_rise_fails_at_zero_tolerance() -> None:
     assert compared(before, after, loose).passed
 
 
+def test_repeats_body_leaks_follow_the_body_and_are_not_gated() -> None:
+    before = side(pages([0.9] * 30), leaks={"repeats-body": (3, 4), "footer": (0, 4)})
+    after = side(pages([0.9] * 30), leaks={"repeats-body": (4, 4), "footer": (0, 4)})
+    result = compared(before, after)
+    assert result.leaks == ()
+    assert result.failures == []
+
+
 def test_signatures_must_measure_the_same_thing() -> None:
     other = SIGNATURE.replace("tok:unicode-regex2026.11.19", "tok:re-word")
     with pytest.raises(BenchError) as error:

@@ -130,7 +130,7 @@ def test_a_summary_is_the_same_whatever_order_the_records_come_in(tmp_path: Path
 
 
 def test_progress_redraws_a_few_times_a_second_however_fast_records_come() -> None:
-    from bench.cli.run import _Redraw
+    from bench.cli._execution import _Redraw
 
     class Counting:
         refreshes = advances = 0

@@ -90,3 +90,34 @@ def test_cli_exits_1_and_reports_every_problem(record: Path) -> None:
     buffer = io.StringIO()
     assert main(["validate", str(record.parent)], console=Console(file=buffer, width=300)) == 1
     assert f"{broken}: field 'id': missing" in buffer.getvalue()
+
+
+def test_repeats_body_must_repeat_the_body(record: Path) -> None:
+    from bench.gold.format import load_page
+
+    trending = next(s for s in load_page(record).boilerplate if s.category == "trending-list")
+    headline = next(line for line in trending.text.splitlines() if len(line) > 10)
+    _append_snippet(record, "repeats-body",
+                    "উত্তর কোরিয়া আমাদের প্রতিবেশী হওয়ায় আমরা এই সম্পর্ককে মূল্য দিই")
+    assert validate_gold(record.parent) == ([], 1)
+    _append_snippet(record, "repeats-body", headline)
+    problems, _ = validate_gold(record.parent)
+    assert len(problems) == 1
+    assert "is labeled repeats-body but not in the body" in problems[0]
+
+
+def test_unspaced_script_labels_are_measured_in_words(tmp_path: Path, gold_dir: Path) -> None:
+    """A seven-character Thai place name is a short label (it may occur inside the body); a
+    twenty-character run of a Thai body sentence is long, and is caught."""
+    import shutil
+
+    stem = "th-chiangmai-rai-wan-fun-pm25"
+    for suffix in (".html", ".toml"):
+        shutil.copy(gold_dir / f"{stem}{suffix}", tmp_path / f"{stem}{suffix}")
+    record = tmp_path / f"{stem}.toml"
+    _append_snippet(record, "navigation", "เชียงใหม่")
+    assert validate_gold(tmp_path) == ([], 1)
+    _append_snippet(record, "other", "ประกาศให้โรงเรียน 40 แห่งในอำเภอเมือง")
+    problems, _ = validate_gold(tmp_path)
+    assert len(problems) == 1
+    assert "is part of the body" in problems[0]

@@ -94,7 +94,7 @@ def test_run_on_a_wcxb_folder_shows_the_snippet_rates(tmp_path: Path) -> None:
     assert "with_rate" in header and "without_rate" in header
     row = first_table(out)["fulltext"]
     # The full text of each fixture page holds every `with` snippet and every `without` one.
-    assert row[5:8] == ["1.000", "1.000", "3"]
+    assert row[4:7] == ["1.000", "1.000", "3"]  # with_rate, without_rate, pages
 
 
 def _plain_wcxb(pairs: list[tuple[Gold, str]]) -> dict[str, float]:

@@ -35,8 +35,12 @@ COMMANDS: dict[str, str] = {
     "baseline": "write the regression gate's baseline (reports/baseline.json) from a run",
     "gate": "compare a run with the baseline; exit 1 on a real regression",
     "compare": "show what changed between two runs (paired test per extractor, pages)",
-    "report": "render a run as one self-contained HTML file, or as Markdown, CSV or JSON",
+    "suite": "run extractors on every public dataset present and print the leaderboard",
+    "report": "render a run (or a suite's leaderboard) as one self-contained HTML file, or as "
+              "Markdown, CSV or JSON",
     "show": "print one page's gold-versus-output diff for one extractor",
+    "profile": "profile extractors on any dataset, gold or not: speed, failures, lengths, "
+               "agreement",
 }
 
 

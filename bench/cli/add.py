@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
 from pathlib import Path
 
 from rich.console import Console
@@ -30,11 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Write `<id>.html` (the bytes as given) and a drafted `<id>.toml`."""
-    import tomli_w
-
-    from bench.files import write_text_atomic
-    from bench.gold.draft import draft_record
-    from bench.gold.format import PAGE_TYPES, bundled_gold_dir, page_from_record
+    from bench.gold.draft import draft_record, write_draft
+    from bench.gold.format import PAGE_TYPES, bundled_gold_dir
     from bench.text.encoding import decode_html
     from extractors import registry
 
@@ -47,18 +43,14 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     page_id = args.page_id or f"{args.lang}-{args.page.stem}".lower()
     page_id = re.sub(r"[^a-z0-9-]+", "-", page_id).strip("-")
     out = args.out or bundled_gold_dir()
-    record_path, html_path = out / f"{page_id}.toml", out / f"{page_id}.html"
+    record_path = out / f"{page_id}.toml"
     if record_path.exists() and not args.force:
         raise BenchError(f"{record_path} exists (use --force to overwrite)")
     html, _charset = decode_html(raw)
     extractors = [registry.load(name) for name in DRAFT_EXTRACTORS]
     record = draft_record(html, page_id=page_id, url=args.url, language=args.lang,
                           page_type=args.page_type, extractors=extractors)
-    out.mkdir(parents=True, exist_ok=True)
-    if args.page.resolve() != html_path.resolve():
-        shutil.copyfile(args.page, html_path)
-    write_text_atomic(record_path, tomli_w.dumps(record, multiline_strings=True))
-    page_from_record(record, record_path)  # the draft must at least load
+    write_draft(out, record, raw)
     categories = sorted({block["category"] for block in record["boilerplate"]})
     console.print(f"drafted {record_path}: {len(record['body'].split(chr(10) * 2))} body "
                   f"paragraph(s), boilerplate: {', '.join(categories)}", markup=False,

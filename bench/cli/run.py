@@ -8,82 +8,22 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.text import Text
 
-from bench.cli._execution import add_execution_options
-from bench.cli._options import add_dataset_option, add_metric_options
-from bench.cli._output import add_output_options, for_people, print_document
+from bench.cli._execution import add_execution_options, add_run_options
+from bench.cli._options import add_dataset_option, add_metric_options, add_page_filters
+from bench.cli._output import for_people, print_document
 from bench.errors import BenchError, ExitCode
 
 if TYPE_CHECKING:
-    from bench.run.store import RunManifest, RunOptions, RunStore
+    from bench.run.store import RunManifest, RunOptions
     from bench.scoring.records import ExtractorRow, PageRecord, Summary
     from extractors.base import Extractor
-
-_REDRAW_SECONDS = 0.25
-"""The progress bar is redrawn at most this often (a redraw per record slowed fast runs)."""
-
-
-class _Rate(ProgressColumn):
-    """Pages (jobs) per second so far."""
-
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed or 0.0
-        rate = task.completed / elapsed if elapsed > 0 else 0.0
-        return Text(f"{rate:,.1f} pages/s", style="progress.data.speed")
-
-
-class _Redraw:
-    """Advances the bar on each record; redraws it only every `_REDRAW_SECONDS`."""
-
-    def __init__(self, progress: Progress) -> None:
-        self.progress, self.task = progress, progress.add_task("extracting", total=None)
-        self._last = 0.0
-
-    def __call__(self, _record: PageRecord) -> None:
-        self.progress.advance(self.task)
-        now = time.monotonic()
-        if now - self._last >= _REDRAW_SECONDS:
-            self._last = now
-            self.progress.refresh()
-
-
-def noise_note(rows: list[ExtractorRow]) -> str | None:
-    """One line under the table: how much each extractor printed or logged (captured)."""
-    noisy = [f"{row['name']} {row.get('noise_lines', 0)} lines on "
-             f"{row.get('noisy_pages', 0)} page(s)" for row in rows if row.get("noisy_pages")]
-    if not noisy:
-        return None
-    return ("captured extractor output: " + ", ".join(noisy)
-            + " (boilerbench show PAGE -e NAME prints a page's)")
-
-
-class _Records:
-    """The records of the run's extractors, streamed from pages.jsonl at each iteration (never
-    all held in memory)."""
-
-    def __init__(self, store: RunStore, extractors: Iterable[str]) -> None:
-        self._store, self._wanted = store, set(extractors)
-
-    def __iter__(self) -> Iterator[PageRecord]:
-        return (record for record in self._store.iter_records()
-                if record["extractor"] in self._wanted)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -91,35 +31,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_dataset_option(parser)
     parser.add_argument("--extractor", "-e", action="append", default=[], metavar="NAME",
                         help="extractor to run (repeatable; default: every installed one)")
-    parser.add_argument("--page", action="append", default=[], metavar="ID",
-                        help="page id or glob pattern (repeatable)")
-    parser.add_argument("--lang", action="append", default=[], help="only pages in this language")
-    parser.add_argument("--type", action="append", default=[], dest="page_type",
-                        help="only pages of this page type")
+    add_page_filters(parser)
     add_metric_options(parser)
     parser.add_argument("--by", action="append", default=[], metavar="FIELD",
                         help="also score per value of a page field: language, page_type, or "
                              "any field of the gold record (repeatable)")
-    parser.add_argument("--reports-dir", type=Path, default=Path("reports"),
-                        help="where run directories are written (default: reports)")
-    parser.add_argument("--resume", type=Path, default=None, metavar="RUN_DIR",
-                        help="continue an interrupted run in RUN_DIR")
+    add_run_options(parser, command="run", prints="the run summary (summary.json)")
     parser.add_argument("--max-failures", default=None, metavar="N|P%",
                         help="exit 1 when an extractor fails on more than N pages (or P%% of "
                              "them); the run is still written")
-    add_output_options(parser, what="the run summary (summary.json)")
-    parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
     add_execution_options(parser)
 
 
 @dataclass(frozen=True)
 class Finished:
-    """A run just made: its directory, summary and records (streamed from the run directory
-    each time they are iterated)."""
+    """A run just made: its directory, summary and records."""
 
     directory: Path
     summary: Summary
     records: Iterable[PageRecord]
+    """Streamed from the run directory each time they are iterated."""
     skipped: list[str]
     """One line per reason files of the dataset are not pages."""
 
@@ -187,11 +118,10 @@ def chosen_extractors(args: argparse.Namespace) -> list[Extractor]:
 def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = None
             ) -> Finished:
     """Run (into --resume, or a new directory under --reports-dir) and write the summary."""
-    from bench.cli._execution import output_cache, worker_pool
-    from bench.data.formats import absolute_spec, load_dataset
+    from bench.cli._execution import run_into, start_store
+    from bench.cli._options import selected_dataset
     from bench.data.page import skipped_lines
-    from bench.run.runner import run
-    from bench.run.store import RunStore, manifest_for, new_run_id
+    from bench.run.store import RunStore, new_run_id
     from bench.scoring.breakdown import breakdown, check_field
     from bench.scoring.metrics import get_metric
     from bench.scoring.summary import summarize
@@ -200,41 +130,14 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
     store = RunStore(run_dir)
     if args.resume is not None and (run_dir / "run.json").is_file():
         _take_recorded(args, store.manifest(), run_dir)
-    dataset = load_dataset(args.dataset, split=args.split, dialect=args.dialect).select(
-        page_ids=args.page, languages=args.lang, page_types=args.page_type)
-    if not len(dataset):
-        raise BenchError("no page matches the --page/--lang/--type filters")
+    dataset = selected_dataset(args)
     for field in args.by:
         check_field(dataset, field)
     extractors = chosen_extractors(args) if extractors is None else extractors
-    executor = worker_pool(args)
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
-    cache = output_cache(args)
-    try:
-        store.start(manifest_for(run_id=run_dir.name, dataset=dataset,
-                                 dataset_spec=absolute_spec(args.dataset), split=args.split,
-                                 dialect=args.dialect, metric=metric, extractors=extractors,
-                                 options=_options(args)))
-        remaining = len(dataset) * len(extractors) - len(store.done())
-        # No refresh thread: workers are forked, and a fork must not copy a thread holding a
-        # lock.
-        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), _Rate(), console=Console(stderr=True),
-                            auto_refresh=False,
-                            disable=args.no_progress or args.json or args.quiet)
-        with progress:
-            redraw = _Redraw(progress)
-            progress.update(redraw.task, total=remaining)
-            run(dataset, extractors, metric=metric, store=store, executor=executor,
-                cache=cache, on_record=redraw)
-            progress.refresh()
-    except KeyboardInterrupt:
-        raise BenchError(f"interrupted; continue with: boilerbench run --resume {run_dir}"
-                         ) from None
-    finally:
-        if cache is not None:
-            cache.close()
-    records = _Records(store, (extractor.name for extractor in extractors))
+    start_store(store, args, dataset=dataset, extractors=extractors, metric=metric,
+                options=_options(args))
+    records = run_into(args, store, dataset=dataset, extractors=extractors, metric=metric)
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
                         records=records, metric=metric)
     if args.by:
@@ -242,6 +145,16 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
                                  for field in args.by}
     store.write_summary(summary)
     return Finished(run_dir, summary, records, skipped_lines(dataset))
+
+
+def noise_note(rows: list[ExtractorRow]) -> str | None:
+    """One line under the table: how much each extractor printed or logged (captured)."""
+    noisy = [f"{row['name']} {row.get('noise_lines', 0)} lines on "
+             f"{row.get('noisy_pages', 0)} page(s)" for row in rows if row.get("noisy_pages")]
+    if not noisy:
+        return None
+    return ("captured extractor output: " + ", ".join(noisy)
+            + " (boilerbench show PAGE -e NAME prints a page's)")
 
 
 def print_run(finished: Finished, console: Console) -> None:

@@ -67,13 +67,26 @@ class Page:
         data = self.html_path.read_bytes()
         return gzip.decompress(data) if self.html_path.suffix == ".gz" else data
 
+    def html_digest(self) -> bytes:
+        """The SHA-256 of `read_html()`, as the dataset's content hash takes it."""
+        return hashlib.sha256(self.read_html()).digest()
+
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file of a dataset that is not one of its pages, and why (an input without gold)."""
+    """A file of a dataset that is not one of its pages, and why (an input without gold); or
+    `count` records of one file skipped for one reason (a crawl's images, its 404s). A reason
+    may end with details in brackets (which record, where), left out when reasons are
+    grouped."""
 
     path: Path
     reason: str
+    count: int = 1
+
+    @property
+    def kind(self) -> str:
+        """The reason without its details: what skipped items are grouped by."""
+        return self.reason.split(" (")[0]
 
 
 @dataclass(frozen=True)
@@ -119,13 +132,21 @@ class Dataset:
         return Dataset(self.name, chosen, hash_pages(chosen), self.skipped)
 
 
-def skipped_lines(dataset: Dataset) -> list[str]:
-    """One line per reason: how many files of the dataset are not pages, and which."""
-    by_reason: dict[str, list[str]] = {}
+def skipped_lines(dataset: Dataset, *, limit: int = 10) -> list[str]:
+    """One line per reason: how many files (or records) of the dataset are not pages, and
+    which (the first `limit`; a file once per reason)."""
+    by_reason: dict[str, dict[str, None]] = {}
+    counts: dict[str, int] = {}
     for item in dataset.skipped:
-        by_reason.setdefault(item.reason.split(" (")[0], []).append(str(item.path))
-    return [f"not scored, {reason}: {len(paths)} file(s): {', '.join(paths)}"
-            for reason, paths in by_reason.items()]
+        details = item.reason[len(item.kind):]
+        by_reason.setdefault(item.kind, {})[f"{item.path}{details}"] = None
+        counts[item.kind] = counts.get(item.kind, 0) + item.count
+    lines = []
+    for reason, names in by_reason.items():
+        more = f", and {len(names) - limit} more" if len(names) > limit else ""
+        lines.append(f"not scored, {reason}: {counts[reason]} item(s): "
+                     f"{', '.join(list(names)[:limit])}{more}")
+    return lines
 
 
 def gold_key(page: Page) -> str:
@@ -140,7 +161,7 @@ def hash_pages(pages: Sequence[Page]) -> str:
     digest = hashlib.sha256()
     for page in sorted(pages, key=lambda p: p.id):
         digest.update(page.id.encode())
-        digest.update(hashlib.sha256(page.read_html()).digest())
+        digest.update(page.html_digest())
         digest.update(bytes.fromhex(gold_key(page)))
     return digest.hexdigest()
 

@@ -9,8 +9,8 @@ in a script (JSON-LD, `__NEXT_DATA__`) the script text counts as page text.
 from __future__ import annotations
 
 from bench.data.page import Page
-from bench.text.encoding import UndecodableError, decode_html
 from bench.gold.page_text import page_text
+from bench.text.encoding import UndecodableError, decode_html
 from bench.text.tokenizers import UnicodeTokenizer
 
 BANDS = (("hard", 0.25), ("medium", 0.5), ("easy", 1.01))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -107,3 +108,21 @@ def draft_record(html: str, *, page_id: str, url: str, language: str, page_type:
         "notes": "DRAFT by boilerbench add: check every line, then run boilerbench validate",
         "body": body + "\n", "boilerplate": boilerplate_blocks(html, body),
     }
+
+
+def write_draft(directory: Path, record: dict[str, Any], raw: bytes) -> Path:
+    """Write a drafted record as `<id>.toml` beside its page's bytes as `<id>.html`, and check
+    that the draft loads; return the record's path."""
+    import tomli_w
+
+    from bench.files import write_text_atomic
+    from bench.gold.format import page_from_record
+
+    directory.mkdir(parents=True, exist_ok=True)
+    html_path, record_path = (directory / f"{record['id']}{suffix}" for suffix in (".html",
+                                                                                    ".toml"))
+    if not html_path.is_file() or html_path.read_bytes() != raw:
+        html_path.write_bytes(raw)
+    write_text_atomic(record_path, tomli_w.dumps(record, multiline_strings=True))
+    page_from_record(record, record_path)  # the draft must at least load
+    return record_path

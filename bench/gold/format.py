@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.data.page import Dataset, Page, Snippet, hash_pages
-from bench.gold.difficulty import band, body_share
 from bench.errors import BenchError, GoldError
+from bench.gold.difficulty import band, body_share
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,13 +27,19 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 SCHEMA = 1
 PAGE_TYPES = ("news", "blog", "opinion", "forum", "product", "recipe", "documentation",
               "encyclopedia", "listing", "live-blog", "press-release")
+REPEATS_BODY = "repeats-body"
+"""The category of text that repeats the body word for word (pull quotes, contents lists): an
+output holding the body holds it, so it is checked and counted apart from real leaks."""
 CATEGORIES = ("caption-duplicate", "comment-prompt", "comments", "trending-list", "promo",
               "navigation", "footer", "related-links", "share-bar", "advert", "cookie-banner",
-              "newsletter", "byline-meta", "title", "other")
+              "newsletter", "byline-meta", "title", REPEATS_BODY, "other")
 HARD_CASES = ("split-body", "long-comments", "related-in-article", "table-layout",
               "json-ld-body", "next-data-body", "paginated", "paywall", "short-body",
               "long-body", "heavy-page", "wrong-charset", "trending-in-article",
-              "caption-alt-figcaption-paragraph", "teaser-between-paragraphs")
+              "caption-alt-figcaption-paragraph", "teaser-between-paragraphs",
+              "nuxt-data-body", "pull-quote", "table-of-contents", "next-article-teaser",
+              "listing-items-body", "short-description-long-reviews", "forum-thread",
+              "live-blog", "mega-menu", "consent-frame", "bidi-runs")
 _REQUIRED_STR = ("id", "url", "language", "page_type", "title", "body")
 _OPTIONAL_STR = ("headline", "byline", "dateline", "encoding", "notes")
 _FIELDS = ("schema", *_REQUIRED_STR, *_OPTIONAL_STR, "hard_cases", "boilerplate")

@@ -1,12 +1,13 @@
 """The text of a page that its gold may quote: what a reader sees, and for pages whose only copy
-of the body sits in a script (JSON-LD `articleBody`, `__NEXT_DATA__`), that script's strings."""
+of the body sits in a script (JSON-LD `articleBody`, `__NEXT_DATA__`,
+`__NUXT_DATA__`), that script's strings."""
 
 from __future__ import annotations
 
 from bench.data.page import Page
 from bench.text.html import text_with_scripts, visible_text
 
-SCRIPT_BODY_CASES = frozenset({"json-ld-body", "next-data-body"})
+SCRIPT_BODY_CASES = frozenset({"json-ld-body", "next-data-body", "nuxt-data-body"})
 
 
 def page_text(page: Page, html: str) -> str:

@@ -3,9 +3,11 @@
 Beyond what loading checks (fields, vocabularies, language tags), every body paragraph must be
 on the page as visible text, and every boilerplate line must be on the page and not in the body,
 all compared after normalisation with white space collapsed. A boilerplate line counts as part
-of the body when it equals a body paragraph, or when it has six tokens or more and occurs inside
-one: shorter lines (a list number "১০", a menu item "জাতীয়", three Han characters) occur inside
-body sentences by coincidence and are only checked for presence.
+of the body when it equals a body paragraph, or when it is longer than six words (a character of
+Han, Kana, Thai... counting as a third of a word) and occurs inside one: shorter lines (a list
+number "১০", a menu item "জাতীয়", a Thai place name "เชียงใหม่") occur inside
+body sentences by coincidence and are only checked for presence. A `repeats-body` snippet (a
+pull quote, a contents list) is the other way round: each of its lines must occur in the body.
 """
 
 from __future__ import annotations
@@ -13,16 +15,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import regex
+
 from bench.data.page import Page
-from bench.text.encoding import UndecodableError, decode_html
 from bench.errors import BenchError, GoldError
-from bench.gold.format import bundled_gold_dir, load_page
-from bench.text.normalize import collapse_whitespace, normalize, shorten
+from bench.gold.format import REPEATS_BODY, bundled_gold_dir, load_page
 from bench.gold.page_text import page_text
-from bench.text.tokenizers import UnicodeTokenizer
+from bench.text.encoding import UndecodableError, decode_html
+from bench.text.normalize import collapse_whitespace, normalize, shorten
+from bench.text.tokenizers import UNSPACED, UnicodeTokenizer
 
 _MIN_TOKENS_FOR_BODY_CHECK = 6
 _TOKENIZE = UnicodeTokenizer()
+_UNSPACED_TOKEN = regex.compile(rf"[{UNSPACED}]")
 
 
 def _comparable(text: str) -> str:
@@ -58,6 +63,15 @@ def _missing_part(paragraph: str, page_text: str, page_tokens: str) -> str:
     return paragraph.strip()  # each line is there, but not one after the other
 
 
+def _words(line: str) -> float:
+    """The line's length in words: a character of a script written without spaces (one token
+    each) counts as a third of a word, so that a Thai or Chinese menu label of seven
+    characters ("เชียงใหม่") is short, as its English counterpart is."""
+    tokens = _TOKENIZE(normalize(line))
+    unspaced = sum(1 for token in tokens if _UNSPACED_TOKEN.match(token))
+    return len(tokens) - unspaced + unspaced / 3
+
+
 def check_page(page: Page, record_path: Path) -> list[str]:
     """Every disagreement between one record and its page, as `file: field: problem` lines."""
     try:
@@ -84,9 +98,12 @@ def check_page(page: Page, record_path: Path) -> list[str]:
             if why := _find(line, text_on_page, tokens_on_page):
                 problems.append(str(GoldError(record_path, where,
                                               f"{why}: {shorten(line, 60)!r}")))
+            elif snippet.category == REPEATS_BODY:
+                if line_tokens not in body_tokens:
+                    problems.append(str(GoldError(record_path, where, "is labeled repeats-body "
+                                                  f"but not in the body: {shorten(line, 60)!r}")))
             elif line_tokens in whole_paragraphs or (
-                    line_tokens.count("\x1f") > _MIN_TOKENS_FOR_BODY_CHECK
-                    and line_tokens in body_tokens):
+                    _words(line) > _MIN_TOKENS_FOR_BODY_CHECK and line_tokens in body_tokens):
                 problems.append(str(GoldError(record_path, where,
                                               f"is part of the body: {shorten(line, 60)!r}")))
     return problems

@@ -137,3 +137,26 @@ def bars(rows: Sequence[Bar], *, title: str, label_width: int = 170, width: int 
                             f'y2="{middle + 5:.1f}" stroke="#000000" stroke-width="1.5"/>')
         body.append(_text(sx(max(row.value, row.high or 0.0)) + 6, y + 15, f"{row.value:.3f}"))
     return _svg(width, height, title, body)
+
+
+def histogram(counts: Sequence[int], labels: Sequence[str], *, title: str,
+              width: int = 420, height: int = 200) -> str:
+    """Vertical bars, one per bin (`labels` under them), scaled to the largest count."""
+    left, bottom, top = 40, 40, 16
+    span_x, span_y = width - left - 10, height - top - bottom
+    peak = max(counts, default=0) or 1
+    step = span_x / max(1, len(counts))
+    body = [f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
+            f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" '
+            f'y2="{height - bottom}" stroke="#444444"/>',
+            _text(left - 6, top + 4, str(peak), anchor="end")]
+    for number, (count, label) in enumerate(zip(counts, labels, strict=True)):
+        bar = span_y * count / peak
+        x = left + number * step
+        body.append(f'<rect x="{x + 1:.1f}" y="{height - bottom - bar:.1f}" '
+                    f'width="{step - 2:.1f}" height="{bar:.1f}" fill="{PALETTE[0]}">'
+                    f"<title>{escape(f'{label}: {count}')}</title></rect>")
+        body.append(_text(x + step / 2, height - bottom + 14, label, anchor="middle",
+                          extra=f' transform="rotate(30 {x + step / 2:.1f} '
+                                f'{height - bottom + 14})"'))
+    return _svg(width, height, title, body)

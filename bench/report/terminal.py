@@ -268,3 +268,4 @@ def diff_legend(*, marks: bool = False) -> Text:
     return Text.assemble("legend: ", ("missing from the output", DIFF_STYLES["missing"]), ", ",
                          ("extra in the output", DIFF_STYLES["extra"]), ", ",
                          ("[category] leaked boilerplate", LEAK_STYLE))
+

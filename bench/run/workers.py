@@ -173,7 +173,8 @@ def _death_reason(exitcode: int | None) -> str:
     return f"worker died: exit status {exitcode}"
 
 
-def _failure(job: Job, reason: str, seconds: float) -> Extraction:
+def failure(job: Job, reason: str, seconds: float) -> Extraction:
+    """The record of a job that produced nothing, for `reason`."""
     return Extraction(page_id=job.page.id, extractor=job.extractor.name,
                       version=job.extractor.version, output="", error=reason, seconds=seconds)
 
@@ -317,4 +318,4 @@ class WorkerPool:
         job = worker.queue.popleft()
         pending.requeued.extendleft(reversed(worker.queue))
         worker.queue.clear()
-        return _failure(job, reason, time.monotonic() - worker.started)
+        return failure(job, reason, time.monotonic() - worker.started)

@@ -18,7 +18,7 @@ import regex
 from bench.errors import unknown_name
 
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-_UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
+UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
 
 
 class Tokenizer(ABC):
@@ -44,7 +44,7 @@ class UnicodeTokenizer(Tokenizer):
     """Unicode words, and one token per character in scripts written without spaces."""
 
     name = "unicode"
-    _TOKEN = rf"[{_UNSPACED}]\p{{M}}*|[\w--[{_UNSPACED}]]+"
+    _TOKEN = rf"[{UNSPACED}]\p{{M}}*|[\w--[{UNSPACED}]]+"
     _pattern = regex.compile(rf"(?V1){_TOKEN}")
     # The line breaks of str.splitlines, matched beside tokens: one pass over a whole text.
     _line_pattern = regex.compile(rf"(?V1)[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]|{_TOKEN}")

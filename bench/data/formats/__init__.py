@@ -27,7 +27,10 @@ FORMATS: dict[str, str] = {
     "readability-tests": "bench.data.formats.readability_tests:load",
     "jsonl": "bench.data.formats.jsonl:load",
     "pairs": "bench.data.formats.pairs:load",
+    "warc": "bench.data.formats.warc:load",
 }
+GLOB_FORMATS = frozenset({"warc"})
+"""Formats whose PATH may be a glob pattern (`warc:crawl/*.warc.gz`)."""
 
 DEFAULT_FORMAT = "gold"
 
@@ -60,7 +63,8 @@ def load_dataset(spec: str | None, *, split: str | None = None,
     restricted to `split` for formats that have splits, its gold read in `dialect` for formats
     that have dialects."""
     format_name, path = _parse(spec)
-    if path and not Path(path).exists():
+    if path and not Path(path).exists() and not (format_name in GLOB_FORMATS
+                                                 and any(c in path for c in "*?[")):
         raise BenchError(f"--dataset {spec!r}: {path} does not exist")
     load = loader(format_name)
     options = {key: value for key, value in (("split", split), ("dialect", dialect))

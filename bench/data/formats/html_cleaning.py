@@ -173,7 +173,7 @@ def l3s_gold(annotated: str) -> tuple[str, tuple[Snippet, ...]]:
             body.append(text)
         elif label in _L3S_BOILERPLATE:
             boilerplate.append(Snippet(L3S_LABELS[label], text))
-    return "\n\n".join(body).replace("\n\n\n", "\n\n"), tuple(boilerplate)
+    return "\n\n".join(body), tuple(boilerplate)
 
 
 def _label(element: etree._Element) -> int | None:

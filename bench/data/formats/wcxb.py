@@ -11,7 +11,8 @@ Every page loads, as WCXB's own `evaluate.py` scores every page: a missing or nu
 missing `ground_truth` an empty gold. The flags WCXB puts on doubtful pages are kept in the
 page's meta as `true` / `false`, so that `--by` can break scores down by them: `unextractable`
 and `remove` (`_internal.<flag>`), `needs_review` (`_internal.needs_review` or
-`_internal.page_type.needs_review`) and `spa` (`_internal.spa`).
+`_internal.page_type.needs_review`) and `spa` (`_internal.spa`); a flag given as text (a
+reason) keeps that text.
 `metadata.json`'s `splits.<split>.count`, when given, must match the pages found.
 """
 
@@ -71,22 +72,19 @@ def _page(gold_path: Path, split: str) -> Page:
 
 
 def _flags(record: dict[str, Any], where: str) -> dict[str, str]:
-    """WCXB's flags as `true` / `false` (absent is false); a flag that is not a boolean
-    raises, naming it."""
+    """WCXB's flags: `true` / `false` (absent or null is false); a flag given as text (a
+    reason) or a number keeps that value, so that `--by` still groups by it."""
     internal = record.get("_internal")
     internal = internal if isinstance(internal, dict) else {}
     page_type = internal.get("page_type")
-    places = {flag: [(f"_internal.{flag}", internal.get(flag))] for flag in FLAGS}
-    if isinstance(page_type, dict):
-        places["needs_review"].append(("_internal.page_type.needs_review",
-                                       page_type.get("needs_review")))
     flags = {}
-    for flag, found in places.items():
-        for name, value in found:
-            if value is not None and not isinstance(value, bool):
-                raise BenchError(f"{where}: field {name!r}: must be true or false, got "
-                                 f"{json.dumps(value)}")
-        flags[flag] = "true" if any(value for _, value in found) else "false"
+    for flag in FLAGS:
+        values = [internal.get(flag)]
+        if flag == "needs_review" and isinstance(page_type, dict):
+            values.append(page_type.get("needs_review"))
+        given = [value for value in values if value not in (None, False)]
+        flags[flag] = ("false" if not given else "true" if given[0] is True
+                       else given[0] if isinstance(given[0], str) else json.dumps(given[0]))
     return flags
 
 
