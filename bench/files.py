@@ -41,16 +41,37 @@ def read_json_object(path: Path) -> dict[str, Any]:
 
 def read_json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, object) for every non-blank line of a JSON Lines file."""
-    for number, line in enumerate(read_text(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except ValueError as error:
-            raise DataError(f"{path}:{number}: not valid JSON: {error}") from None
-        if not isinstance(item, dict):
-            raise DataError(f"{path}:{number}: expected a JSON object")
+    for _offset, number, item in stream_json_lines(path):
         yield number, item
+
+
+def stream_json_lines(path: Path) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    """(byte offset, line number, object) for every non-blank line of a UTF-8 JSON Lines
+    file, read as a stream (a file of any size takes one line's memory)."""
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise DataError(f"{path}: no such file") from None
+    except OSError as error:
+        raise DataError(f"{path}: cannot read: {error.strerror}") from None
+    with handle:
+        offset = 0
+        for number, raw in enumerate(handle, start=1):
+            start, offset = offset, offset + len(raw)
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise DataError(f"{path}:{number}: not UTF-8 text ({error.reason} at byte "
+                                 f"{start + error.start})") from None
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except ValueError as error:
+                raise DataError(f"{path}:{number}: not valid JSON: {error}") from None
+            if not isinstance(item, dict):
+                raise DataError(f"{path}:{number}: expected a JSON object")
+            yield start, number, item
 
 
 @overload

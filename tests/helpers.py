@@ -221,7 +221,8 @@ def write_run(directory: Path, dataset: Dataset, extractors: Sequence[Extractor]
     store = RunStore(directory)
     store.start(manifest_for(run_id=directory.name, dataset=dataset, dataset_spec=dataset_spec,
                              split=None, metric=metric, extractors=extractors))
-    records = run(dataset, extractors, metric=metric, store=store)
+    run(dataset, extractors, metric=metric, store=store)
+    records = store.records()
     store.write_summary(summarize(run_id=directory.name, dataset=dataset,
                                   extractors=extractors, records=records, metric=metric))
     return directory

@@ -43,7 +43,8 @@ def computed(tmp_path: Path, cache: OutputCache, extractors: list[Extractor],
     CALLS.clear()
     store = RunStore(tmp_path / f"run-{len(list(tmp_path.glob('run-*')))}")
     dataset = load_gold(gold).select(page_ids=[REFERENCE_ID])
-    records = run(dataset, extractors, metric=TokenF1(), store=store, cache=cache)
+    run(dataset, extractors, metric=TokenF1(), store=store, cache=cache)
+    records = store.records()
     assert all(record["output"] == "text" for record in records if not record["error"])
     return len(CALLS)
 
@@ -80,10 +81,9 @@ def test_failures_are_retried(tmp_path: Path) -> None:
 def test_cached_records_say_so_and_keep_their_timing(tmp_path: Path) -> None:
     cache = OutputCache(tmp_path / "cache.sqlite")
     reference = load_gold().select(page_ids=[REFERENCE_ID])
-    first = run(reference, [COUNTED], metric=TokenF1(), store=RunStore(tmp_path / "a"),
-                cache=cache)
-    second = run(reference, [COUNTED], metric=TokenF1(), store=RunStore(tmp_path / "b"),
-                 cache=cache)
+    run(reference, [COUNTED], metric=TokenF1(), store=RunStore(tmp_path / "a"), cache=cache)
+    run(reference, [COUNTED], metric=TokenF1(), store=RunStore(tmp_path / "b"), cache=cache)
+    first, second = RunStore(tmp_path / "a").records(), RunStore(tmp_path / "b").records()
     assert [r["cached"] for r in first + second] == [False, True]
     assert second[0]["seconds"] == first[0]["seconds"]
     assert second[0]["f1"] == first[0]["f1"]
@@ -145,9 +145,10 @@ class CountingF1(TokenF1):
 
     scored = 0
 
-    def page_stats(self, gold: str, output: str) -> tuple[float, ...]:
+    def page_stats(self, gold: str, output: str, *,
+                   tokens: list[str] | None = None) -> tuple[float, ...]:
         CountingF1.scored += 1
-        return super().page_stats(gold, output)
+        return super().page_stats(gold, output, tokens=tokens)
 
 
 def test_scores_are_cached_until_the_gold_changes(tmp_path: Path, gold_dir: Path) -> None:
@@ -160,8 +161,8 @@ def test_scores_are_cached_until_the_gold_changes(tmp_path: Path, gold_dir: Path
     def scored_in_a_fresh_run() -> tuple[int, list[dict[str, object]]]:
         CountingF1.scored = 0
         store = RunStore(tmp_path / f"run-{len(list(tmp_path.glob('run-*')))}")
-        records = run(load_gold(copy), [COUNTED], metric=CountingF1(), store=store, cache=cache)
-        return CountingF1.scored, records
+        run(load_gold(copy), [COUNTED], metric=CountingF1(), store=store, cache=cache)
+        return CountingF1.scored, store.records()
 
     first_count, first = scored_in_a_fresh_run()
     again_count, again = scored_in_a_fresh_run()

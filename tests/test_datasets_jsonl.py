@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.data.formats import load_dataset
+from bench.data.page import Page
 from bench.errors import BenchError
 from bench.text.encoding import decode_html
 
@@ -60,3 +61,24 @@ def test_duplicate_ids(tmp_path: Path) -> None:
     page = {"id": "a", "html": "<p>x</p>", "body": "x"}
     with pytest.raises(BenchError, match=r"d\.jsonl: two pages have the id 'a'$"):
         load_dataset(_write(tmp_path, page, page))
+
+
+def test_a_sorted_file_is_read_lazily_and_hashes_as_a_loaded_one(tmp_path: Path) -> None:
+    from bench.data.formats.jsonl import load
+
+    lines = [{"id": f"p{n}", "html": f"<p>page {n}</p>", "body": f"page {n}",
+              "language": "en"} for n in range(5)]
+    ordered, shuffled = tmp_path / "ordered.jsonl", tmp_path / "shuffled.jsonl"
+    ordered.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    shuffled.write_text("".join(json.dumps(line) + "\n" for line in lines[::-1]),
+                        encoding="utf-8")
+    lazy, whole = load(ordered), load(shuffled)
+    assert not isinstance(lazy.pages, tuple) and isinstance(whole.pages, tuple)
+    assert lazy.content_hash == whole.content_hash
+    def fields(page: Page) -> tuple[object, ...]:  # html_path: the file holding inline pages
+        return page.id, page.html, page.body, page.language
+
+    assert [fields(page) for page in lazy] == [fields(page) for page in whole]
+    assert fields(lazy.pages[3]) == fields(whole.pages[3]) == ("p3", b"<p>page 3</p>",
+                                                              "page 3", "en")
+    assert lazy.select(page_ids=["p1", "p2"]).label == whole.select(page_ids=["p1", "p2"]).label

@@ -84,10 +84,11 @@ def test_records_equal_the_process_pools_on_the_gold_set(local_ray: None,
     dataset = load_gold()
     extractors = [registry.load("fulltext"), registry.load("trafilatura")]
     metric = get_metric("token-f1", dataset=dataset.label)
-    pool = run(dataset, extractors, metric=metric, store=RunStore(tmp_path / "pool"),
-               executor=WorkerPool(jobs=2, timeout=60))
-    on_ray = run(dataset, extractors, metric=metric, store=RunStore(tmp_path / "ray"),
-                 executor=RayExecutor(jobs=2, timeout=60))
+    run(dataset, extractors, metric=metric, store=RunStore(tmp_path / "pool"),
+        executor=WorkerPool(jobs=2, timeout=60))
+    run(dataset, extractors, metric=metric, store=RunStore(tmp_path / "ray"),
+        executor=RayExecutor(jobs=2, timeout=60))
+    pool, on_ray = RunStore(tmp_path / "pool").records(), RunStore(tmp_path / "ray").records()
     assert len(on_ray) == len(dataset) * len(extractors)
     assert _comparable(on_ray) == _comparable(pool)
     assert all(record["peak_mb"] for record in on_ray)  # measured per page, as in the pool
@@ -125,8 +126,9 @@ def test_resume_runs_only_what_is_missing(local_ray: None, tmp_path: Path) -> No
     store = RunStore(tmp_path / "run")
     half = Dataset(dataset.name, dataset.pages[:10], dataset.content_hash)
     run(half, [extractor], metric=metric, store=store, executor=WorkerPool(jobs=1))
-    records = run(dataset, [extractor], metric=metric, store=RunStore(tmp_path / "run"),
-                  executor=RayExecutor(jobs=2))
+    run(dataset, [extractor], metric=metric, store=RunStore(tmp_path / "run"),
+        executor=RayExecutor(jobs=2))
+    records = RunStore(tmp_path / "run").records()
     assert sorted(record["page"] for record in records) == sorted(page.id for page in dataset)
 
 

@@ -4,6 +4,7 @@ counted."""
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,8 @@ def _pages(tmp_path: Path) -> list[Page]:
 def test_snippet_only_pages_are_not_scored_and_undecodable_pages_counted(tmp_path: Path) -> None:
     dataset = dataset_of("mixed", _pages(tmp_path), source=tmp_path)
     metric = TokenF1(dataset=dataset.label)
-    records = run(dataset, [ECHO], metric=metric, store=RunStore(tmp_path / "run"))
+    run(dataset, [ECHO], metric=metric, store=RunStore(tmp_path / "run"))
+    records = RunStore(tmp_path / "run").records()
     by_page = {record["page"]: record for record in records}
     assert by_page["snippets"]["f1"] is None and by_page["snippets"]["stats"] is None
     assert by_page["broken"]["f1"] == 0.0
@@ -54,7 +56,8 @@ def test_a_dataset_without_body_gold_shows_n_a(tmp_path: Path) -> None:
     snippets_only = [page for page in _pages(tmp_path) if page.body is None]
     dataset = dataset_of("snippets", snippets_only, source=tmp_path)
     metric = TokenF1(dataset=dataset.label)
-    records = run(dataset, [ECHO], metric=metric, store=RunStore(tmp_path / "run"))
+    run(dataset, [ECHO], metric=metric, store=RunStore(tmp_path / "run"))
+    records = RunStore(tmp_path / "run").records()
     summary = summarize(run_id="r", dataset=dataset, extractors=[ECHO], records=records,
                         metric=metric)
     (row,) = summary["extractors"]
@@ -108,3 +111,44 @@ def test_by_f1_puts_the_best_first_and_unscored_rows_last() -> None:
     rows = [{"name": "a", "f1": 0.5}, {"name": "none", "f1": None}, {"name": "b", "f1": 0.9},
             {"name": "perfect", "f1": 1.0}]
     assert [row["name"] for row in by_f1(rows)] == ["perfect", "b", "a", "none"]
+
+
+def test_a_summary_is_the_same_whatever_order_the_records_come_in(tmp_path: Path) -> None:
+    from bench.gold.format import load_gold
+
+    dataset = load_gold()
+    metric = TokenF1(dataset=dataset.label)
+    store = RunStore(tmp_path / "run")
+    run(dataset, [ECHO], metric=metric, store=store)
+    records = store.records()
+    in_order = summarize(run_id="r", dataset=dataset, extractors=[ECHO], metric=metric,
+                         records=sorted(records, key=lambda record: record["page"]))
+    shuffled = summarize(run_id="r", dataset=dataset, extractors=[ECHO], metric=metric,
+                         records=iter(records[1::2] + records[0::2]))
+    assert shuffled["extractors"] == in_order["extractors"]
+    assert in_order["extractors"][0]["pages"] == len(dataset)
+
+
+def test_progress_redraws_a_few_times_a_second_however_fast_records_come() -> None:
+    from bench.cli._execution import _Redraw
+
+    class Counting:
+        refreshes = advances = 0
+
+        def add_task(self, description: str, total: float | None) -> int:
+            return 0
+
+        def advance(self, task: int) -> None:
+            self.advances += 1
+
+        def refresh(self) -> None:
+            self.refreshes += 1
+
+    progress = Counting()
+    redraw = _Redraw(progress)  # type: ignore[arg-type]
+    started = time.monotonic()
+    for _ in range(10_000):
+        redraw({})  # type: ignore[arg-type]
+    elapsed = time.monotonic() - started
+    assert progress.advances == 10_000
+    assert progress.refreshes <= 1 + elapsed / 0.25  # the first record, then every 0.25 s

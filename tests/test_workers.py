@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import ctypes
 import os
+import subprocess
+import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from bench.gold.format import load_gold
 from bench.run.job import Job
 from bench.run.workers import WorkerPool, default_jobs
 from extractors.base import Extractor
+from tests.conftest import ROOT
 
 PAGE = load_gold().pages[0]
 
@@ -139,6 +143,7 @@ def test_a_hung_command_is_killed_with_its_worker(tmp_path: Path) -> None:
     ({"jobs": 0}, "--jobs 0: need at least one worker"),
     ({"timeout": -1.0}, "--timeout -1.0: must be a positive number of seconds"),
     ({"memory_mb": 10}, "--max-memory 10: must be at least 64 MB"),
+    ({"max_pages_per_worker": 0}, "--max-pages-per-worker 0: must be at least 1"),
 ])
 def test_bad_options_raise_at_once(options: dict, message: str) -> None:
     with pytest.raises(BenchError) as raised:
@@ -155,3 +160,51 @@ def test_a_worker_dying_while_jobs_are_sent_to_it_loses_no_job() -> None:
     found = errors(WorkerPool(jobs=1), [EXIT, TEXT] * 20)
     assert found["exit"] == ["worker died: exit status 3"] * 20
     assert found["text"] == ["text"] * 20
+
+
+_SLOW_MODULE = textwrap.dedent("""
+    import os, subprocess, time
+
+    def extract(html):
+        child = subprocess.Popen(["sleep", "300"])
+        with open(os.environ["PIDS"], "a") as handle:
+            handle.write(f"{os.getpid()} {child.pid}\\n")
+        time.sleep(300)
+        return ""
+""")
+
+
+def test_a_runner_killed_with_sigkill_leaves_no_process_behind(tmp_path: Path) -> None:
+    (tmp_path / "slowmod.py").write_text(_SLOW_MODULE, encoding="utf-8")
+    pids_file = tmp_path / "pids"
+    env = os.environ | {"PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
+                        "PIDS": str(pids_file)}
+    runner = subprocess.Popen(
+        [str(Path(sys.executable).parent / "boilerbench"), "run", "-e", "slowmod:extract",
+         "--page", "bn-*", "--jobs", "2", "--no-progress", "--reports-dir",
+         str(tmp_path / "reports")], env=env, cwd=tmp_path,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while (not pids_file.exists() or len(pids_file.read_text().splitlines()) < 2) and (
+            time.monotonic() < deadline and runner.poll() is None):
+        time.sleep(0.05)
+    pids = [int(pid) for line in pids_file.read_text().splitlines() for pid in line.split()]
+    assert len(pids) == 4, "two workers should each be running a page"
+    runner.kill()
+    runner.wait()
+    deadline = time.monotonic() + 20
+    while not all(map(_dead, pids)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [pid for pid in pids if not _dead(pid)] == [], "outlived the killed runner"
+
+
+def test_a_worker_is_replaced_after_its_page_quota() -> None:
+    extractor = _make("pid", _pid)
+    found = [extraction.output for extraction in
+             WorkerPool(jobs=1, max_pages_per_worker=2).map([Job(extractor, PAGE)] * 5)]
+    assert len(found) == 5
+    assert found[0] == found[1] != found[2] == found[3] != found[4]
+
+
+def _pid(html: str, url: str | None) -> str:
+    return str(os.getpid())

@@ -7,12 +7,22 @@ from __future__ import annotations
 import argparse
 import shlex
 import shutil
-from collections.abc import Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
 
 from bench.errors import BenchError
 
@@ -29,7 +39,8 @@ EXECUTORS = ("process", "ray")
 
 
 def add_execution_options(parser: argparse.ArgumentParser) -> None:
-    """--extractor-cmd, --executor, --ray-address, --jobs, --timeout, --max-memory, --cache,
+    """--extractor-cmd, --executor, --ray-address, --jobs, --timeout, --max-memory,
+    --max-pages-per-worker, --cache,
     --no-cache."""
     parser.add_argument("--extractor-cmd", action="append", default=[], metavar="CMD",
                         help="run a program that reads HTML on stdin and writes text on "
@@ -49,6 +60,9 @@ def add_execution_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-memory", type=int, default=4096, metavar="MB",
                         help="memory limit of each worker: what it writes (heap, allocations), "
                              "not address space it only reserves (default: 4096)")
+    parser.add_argument("--max-pages-per-worker", type=int, default=None, metavar="N",
+                        help="replace a worker after N pages, so that an extractor that leaks "
+                             "memory cannot grow without bound (default: 1000)")
     parser.add_argument("--cache", type=Path, default=None, metavar="PATH",
                         help="output cache file (default: $BOILERBENCH_CACHE, else "
                              "$XDG_CACHE_HOME or ~/.cache, then boilerbench/outputs.sqlite)")
@@ -104,9 +118,11 @@ def executor_for(args: argparse.Namespace) -> Executor:
 
         return RayExecutor(address=args.ray_address, jobs=args.jobs, timeout=args.timeout,
                            memory_mb=args.max_memory)
-    from bench.run.workers import WorkerPool
+    from bench.run.workers import MAX_PAGES_PER_WORKER, WorkerPool
 
-    return WorkerPool(jobs=args.jobs, timeout=args.timeout, memory_mb=args.max_memory)
+    return WorkerPool(jobs=args.jobs, timeout=args.timeout, memory_mb=args.max_memory,
+                      max_pages_per_worker=MAX_PAGES_PER_WORKER if args.max_pages_per_worker is None
+                      else args.max_pages_per_worker)
 
 
 def output_cache(args: argparse.Namespace) -> OutputCache | None:
@@ -130,9 +146,10 @@ def start_store(store: RunStore, args: argparse.Namespace, *, dataset: Dataset,
 
 
 def run_into(args: argparse.Namespace, store: RunStore, *, dataset: Dataset,
-             extractors: Sequence[Extractor], metric: Metric) -> list[PageRecord]:
+             extractors: Sequence[Extractor], metric: Metric) -> Iterable[PageRecord]:
     """Run the jobs not yet in `store` with the executor, cache and progress bar the options
-    ask for; Ctrl-C ends with the command that resumes."""
+    ask for; Ctrl-C ends with the command that resumes. The records come back streamed from
+    the run directory each time they are iterated (never all held in memory)."""
     from bench.run.runner import run
 
     executor = executor_for(args)
@@ -142,17 +159,58 @@ def run_into(args: argparse.Namespace, store: RunStore, *, dataset: Dataset,
         # No refresh thread: workers are forked, and a fork must not copy a thread holding a
         # lock.
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=Console(stderr=True),
+                            TimeElapsedColumn(), _Rate(), console=Console(stderr=True),
                             auto_refresh=False,
                             disable=args.no_progress or args.json or args.quiet)
         with progress:
-            task = progress.add_task("extracting", total=remaining)
-            return run(dataset, extractors, metric=metric, store=store, executor=executor,
-                       cache=cache, on_record=lambda _record: progress.update(
-                           task, advance=1, refresh=True))
+            redraw = _Redraw(progress)
+            progress.update(redraw.task, total=remaining)
+            run(dataset, extractors, metric=metric, store=store, executor=executor,
+                cache=cache, on_record=redraw)
+            progress.refresh()
     except KeyboardInterrupt:
         raise BenchError(f"interrupted; continue with: boilerbench {args.command} --resume "
                          f"{store.directory}") from None
     finally:
         if cache is not None:
             cache.close()
+    return _Records(store, (extractor.name for extractor in extractors))
+
+
+_REDRAW_SECONDS = 0.25
+"""The progress bar is redrawn at most this often (a redraw per record slowed fast runs)."""
+
+
+class _Rate(ProgressColumn):
+    """Pages (jobs) per second so far."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:,.1f} pages/s", style="progress.data.speed")
+
+
+class _Redraw:
+    """Advances the bar on each record; redraws it only every `_REDRAW_SECONDS`."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress, self.task = progress, progress.add_task("extracting", total=None)
+        self._last = 0.0
+
+    def __call__(self, _record: PageRecord) -> None:
+        self.progress.advance(self.task)
+        now = time.monotonic()
+        if now - self._last >= _REDRAW_SECONDS:
+            self._last = now
+            self.progress.refresh()
+
+
+class _Records:
+    """The records of some extractors of a run, streamed from pages.jsonl at each iteration."""
+
+    def __init__(self, store: RunStore, extractors: Iterable[str]) -> None:
+        self._store, self._wanted = store, set(extractors)
+
+    def __iter__(self) -> Iterator[PageRecord]:
+        return (record for record in self._store.iter_records()
+                if record["extractor"] in self._wanted)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from bench.errors import BenchError, ExitCode
 
 if TYPE_CHECKING:
     from bench.run.store import RunManifest, RunOptions
-    from bench.scoring.records import PageRecord, Summary
+    from bench.scoring.records import ExtractorRow, PageRecord, Summary
     from extractors.base import Extractor
 
 
@@ -51,7 +52,8 @@ class Finished:
 
     directory: Path
     summary: Summary
-    records: list[PageRecord]
+    records: Iterable[PageRecord]
+    """Streamed from the run directory each time they are iterated."""
     skipped: list[str]
     """One line per reason files of the dataset are not pages."""
     notes: list[str]
@@ -160,6 +162,16 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
     return Finished(run_dir, summary, records, skipped_lines(dataset), notes)
 
 
+def noise_note(rows: list[ExtractorRow]) -> str | None:
+    """One line under the table: how much each extractor printed or logged (captured)."""
+    noisy = [f"{row['name']} {row.get('noise_lines', 0)} lines on "
+             f"{row.get('noisy_pages', 0)} page(s)" for row in rows if row.get("noisy_pages")]
+    if not noisy:
+        return None
+    return ("captured extractor output: " + ", ".join(noisy)
+            + " (boilerbench show PAGE -e NAME prints a page's)")
+
+
 def print_run(finished: Finished, console: Console) -> None:
     """The tables of a run, the first failure reasons under them, and where it is."""
     from bench.report.terminal import (
@@ -187,6 +199,8 @@ def print_run(finished: Finished, console: Console) -> None:
     for field, rows in summary.get("breakdowns", {}).items():
         for table in breakdown_table(field, rows, width=console.width):
             console.print(table)
+    if (note := noise_note(summary["extractors"])) is not None:
+        console.print(note, markup=False, highlight=False)
     if summary["undecodable"]:
         console.print(f"{summary['undecodable']} page(s) undecodable: no charset decodes "
                       "them cleanly (errors in pages.jsonl)", markup=False, highlight=False)

@@ -1,5 +1,6 @@
 """`boilerbench show PAGE --extractor NAME [--run RUN_DIR]`: one page's gold-versus-output
-diff in the terminal."""
+diff in the terminal, after what the extractor printed or logged on the page (captured by its
+worker, kept in the page's record)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from bench.cli._options import add_dataset_option
 from bench.errors import BenchError
 
 if TYPE_CHECKING:
-    from bench.scoring.records import PageRecord
+    from bench.scoring.records import Noise, PageRecord
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,6 +42,17 @@ def _score_line(record: PageRecord) -> str:
     return scores + (f"  leaked: {leaks}" if leaks else "")
 
 
+def _noise_text(noise: Noise) -> Text:
+    """The captured stdout, stderr and log records, each under its name."""
+    text = Text()
+    for name, body in (("stdout", noise["stdout"]), ("stderr", noise["stderr"]),
+                       ("log", "\n".join(noise["log"]))):
+        if body:
+            text.append(f"{name}:\n", style="bold yellow")
+            text.append(body.rstrip("\n") + "\n")
+    return text
+
+
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Print the page's scores, then its annotated text."""
     from bench.report.diff import diff
@@ -60,6 +72,9 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     console.print(Text(_score_line(record)))
     if record["error"]:
         console.print(Text(f"error: {record['error']}", style="red"))
+    if noise := record.get("noise"):
+        console.print(Text("captured while extracting:", style="bold"))
+        console.print(_noise_text(noise))
     marks = args.color == "never" or (args.color == "auto" and not console.is_terminal)
     if args.color == "always" and not console.is_terminal:
         console = Console(file=console.file, force_terminal=True, width=console.width)

@@ -103,7 +103,9 @@ class Dataset:
     each with its reason: nothing is dropped silently)."""
 
     name: str
-    pages: tuple[Page, ...]
+    pages: Sequence[Page]
+    """A tuple, or a sequence that reads pages as they are asked for (a large JSON Lines
+    file: bench.data.formats.jsonl)."""
     content_hash: str
     skipped: tuple[Skipped, ...] = ()
 
@@ -120,8 +122,12 @@ class Dataset:
 
     def select(self, *, page_ids: Sequence[str] = (), languages: Sequence[str] = (),
                page_types: Sequence[str] = ()) -> Dataset:
-        """Return the subset of pages matching every given filter (glob patterns for ids)."""
+        """Return the subset of pages matching every given filter (glob patterns for ids);
+        without filters, the dataset itself (a lazily read one is not read)."""
         from fnmatch import fnmatchcase
+
+        if not page_ids and not languages and not page_types:
+            return self
 
         def keep(page: Page) -> bool:
             return ((not page_ids or any(fnmatchcase(page.id, pat) for pat in page_ids))

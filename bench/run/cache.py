@@ -17,7 +17,8 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections import OrderedDict
+from collections.abc import Iterable
 from pathlib import Path
 
 from bench.data.page import Page, gold_key
@@ -40,6 +41,8 @@ CREATE TABLE IF NOT EXISTS scores (
     PRIMARY KEY (extractor, version, settings, page_key, scoring)
 ) WITHOUT ROWID;
 """
+_PAGE_KEYS = 1024
+"""Page keys remembered (the most recent pages)."""
 
 
 def default_path() -> Path:
@@ -80,47 +83,40 @@ class OutputCache:
         except sqlite3.Error as error:
             self._db.close()  # e.g. not a database: the file is not left open
             raise BenchError(f"{self.path}: cannot open the output cache: {error}") from None
-        self._page_keys: dict[tuple[object, ...], str] = {}
+        self._page_keys: OrderedDict[tuple[object, ...], str] = OrderedDict()
 
     def close(self) -> None:
         """Close the database."""
         self._db.close()
 
     def _page_key(self, page: Page) -> str:
-        """`page_key`, computed once per file version (a run asks once per extractor)."""
+        """`page_key`, remembered for the last pages (a run asks once per extractor, page by
+    page, so a short memory suffices and stays bounded)."""
         stat = page.html_path.stat()
         memo = (page.html_path, stat.st_mtime_ns, stat.st_size, page.url, page.encoding,
                 page.language)
-        if memo not in self._page_keys:
+        if memo in self._page_keys:
+            self._page_keys.move_to_end(memo)
+        else:
             self._page_keys[memo] = page_key(page)
+            if len(self._page_keys) > _PAGE_KEYS:
+                self._page_keys.popitem(last=False)
         return self._page_keys[memo]
 
-    def split(self, jobs: Sequence[Job]) -> tuple[list[Extraction], list[Job]]:
-        """The extractions already cached, and the jobs still to run."""
-        hits: list[Extraction] = []
-        misses: list[Job] = []
-        by_extractor: dict[str, list[Job]] = {}
-        for job in jobs:
-            by_extractor.setdefault(job.extractor.name, []).append(job)
-        for extractor_jobs in by_extractor.values():
-            extractor = extractor_jobs[0].extractor
-            if not extractor.cacheable:
-                misses.extend(extractor_jobs)
-                continue
-            rows = {row[0]: row[1:] for row in self._db.execute(
-                "SELECT page_key, output, seconds, peak_mb FROM outputs "
-                "WHERE extractor = ? AND version = ? AND settings = ?",
-                _extractor_key(extractor))}
-            for job in extractor_jobs:
-                row = rows.get(self._page_key(job.page))
-                if row is None:
-                    misses.append(job)
-                    continue
-                output, seconds, peak_mb = row
-                hits.append(Extraction(page_id=job.page.id, extractor=extractor.name,
-                                       version=extractor.version, output=output, error=None,
-                                       seconds=seconds, peak_mb=peak_mb, cached=True))
-        return hits, misses
+    def get(self, job: Job) -> Extraction | None:
+        """The job's cached extraction, or None (looked up on disk: nothing is held)."""
+        if not job.extractor.cacheable:
+            return None
+        row = self._db.execute(
+            "SELECT output, seconds, peak_mb FROM outputs WHERE extractor = ? AND version = ? "
+            "AND settings = ? AND page_key = ?",
+            (*_extractor_key(job.extractor), self._page_key(job.page))).fetchone()
+        if row is None:
+            return None
+        output, seconds, peak_mb = row
+        return Extraction(page_id=job.page.id, extractor=job.extractor.name,
+                          version=job.extractor.version, output=output, error=None,
+                          seconds=seconds, peak_mb=peak_mb, cached=True)
 
     def put(self, job: Job, extraction: Extraction) -> None:
         """Remember a clean, freshly computed output (anything else is ignored)."""

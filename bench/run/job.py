@@ -1,18 +1,29 @@
 """Jobs and extractions: one extractor on one page, and what it produced.
 
-`extract` runs a job in the calling process; every executor (inline, worker processes) calls it
-wherever the job runs, so an extractor is run, timed and has its exceptions recorded one way.
+`perform(job, metric)` is what every executor (inline, worker processes, and any other backend)
+runs wherever the job runs: the extraction (`extract`: run, timed, exceptions recorded) with the
+extractor's stdout, stderr and log records captured (`bench.run.noise`), then the output scored
+against the page's gold, so that a worker sends back numbers plus the output and the main
+process only writes and aggregates. Changed from `extract(job)` alone: executors now call
+`perform`, and an Extraction carries its `scores` and `noise`.
 """
 
 from __future__ import annotations
 
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from bench.data.page import Page
+from bench.run.noise import capture
+from bench.scoring.page_scores import score_fields
+from bench.scoring.records import Noise, ScoreFields
 from bench.text.encoding import UNDECODABLE, UndecodableError, decode_html
 from extractors.base import Extractor
+
+if TYPE_CHECKING:
+    from bench.scoring.metrics.base import Metric
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,10 @@ class Extraction:
     seconds: float
     peak_mb: float | None = None
     cached: bool = False
+    scores: ScoreFields | None = None
+    """The output's scores, when the job was performed with a metric."""
+    noise: Noise | None = None
+    """What the extractor printed or logged (None: nothing, or not run here)."""
 
 
 def _page_input(page: Page, extractor: Extractor) -> str | bytes:
@@ -70,3 +85,13 @@ def extract(job: Job) -> Extraction:
                              f"(at {frame.filename}:{frame.lineno})")
     return Extraction(page_id=page.id, extractor=extractor.name, version=extractor.version,
                       output=output, error=error, seconds=time.perf_counter() - started)
+
+
+def perform(job: Job, metric: Metric | None) -> Extraction:
+    """Run one job as a worker does: extract with the extractor's noise captured, then score
+    the output with `metric` (None: leave it unscored)."""
+    with capture().around() as noise:
+        extraction = extract(job)
+    scores = None if metric is None else score_fields(
+        job.page.gold, extraction.output, metric, output_format=job.extractor.output_format)
+    return replace(extraction, scores=scores, noise=noise[0])

@@ -28,6 +28,8 @@ from bench.run.workers import WorkerPool, default_jobs, failure
 if TYPE_CHECKING:
     import ray
 
+    from bench.scoring.metrics.base import Metric
+
 MAX_BATCH = 256
 """Most jobs per task: enough that Ray's cost per task is small against the extraction."""
 BATCHES_PER_CPU = 4
@@ -83,8 +85,11 @@ class RayExecutor:
                                              math.ceil(len(jobs) / (cpus * BATCHES_PER_CPU))))
         return deque(jobs[start:start + size] for start in range(0, len(jobs), size))
 
-    def map(self, jobs: Iterable[Job]) -> Iterator[Extraction]:
-        """Run every job; yield each extraction (or failure) as its task completes."""
+    def map(self, jobs: Iterable[Job], *, metric: Metric | None = None
+            ) -> Iterator[Extraction]:
+        """Run every job; yield each extraction (or failure) as its task completes. `metric`
+        is not sent to the tasks yet (a metric's gold caches do not pickle): Ray's extractions
+        come back unscored and the runner scores them in the main process."""
         todo = list(jobs)
         if not todo:
             return

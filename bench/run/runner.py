@@ -1,14 +1,17 @@
 """Running extractors on pages: jobs go to a pluggable executor, results come back as records.
 
 The runner never imports an adapter by name: it gets Extractor objects from the registry, so
-adding an adapter never touches it. Executors (`bench.run.executor`) turn jobs into
-extractions; the runner scores each one and appends its record to the run's store.
+adding an adapter never touches it. Executors (`bench.run.executor`) turn jobs into scored
+extractions (`bench.run.job.perform`: scoring happens where the extraction ran); the runner
+only turns each into its record and appends it to the run's store. Jobs are made and handed
+out as the executor takes them, and records are not kept: memory does not grow with the
+number of pages. Changed: `run` returns nothing; read the records back from the store
+(`RunStore.records`) or aggregate them as they come (`on_record`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from itertools import chain
+from collections.abc import Callable, Iterator, Sequence
 
 from bench.data.page import Dataset, Page
 from bench.run.cache import OutputCache
@@ -24,13 +27,16 @@ from extractors.base import Extractor
 def page_record(page: Page, extraction: Extraction, metric: Metric, *,
                 diagnostics: bool = True, scores: ScoreFields | None = None,
                 output_format: str = "text") -> PageRecord:
-    """The JSON record of one page and extractor: identity, timing, output and scores (the
-    given `scores`, or `score_fields` computed here for an output of `output_format`)."""
+    """The JSON record of one page and extractor: identity, timing, output, noise and scores
+    (the given `scores`, else the extraction's own, else `score_fields` computed here for an
+    output of `output_format`)."""
+    scores = scores or extraction.scores
     return {
         "page": page.id, "extractor": extraction.extractor, "version": extraction.version,
         "language": page.language, "page_type": page.page_type,
         "seconds": round(extraction.seconds, 6), "peak_mb": extraction.peak_mb,
         "cached": extraction.cached, "error": extraction.error, "output": extraction.output,
+        "noise": extraction.noise,
         **(scores if scores is not None else
            score_fields(page.gold, extraction.output, metric, diagnostics=diagnostics,
                         output_format=output_format)),
@@ -39,32 +45,45 @@ def page_record(page: Page, extraction: Extraction, metric: Metric, *,
 
 def run(dataset: Dataset, extractors: Sequence[Extractor], *, metric: Metric,
         store: RunStore, executor: Executor | None = None, cache: OutputCache | None = None,
-        on_record: Callable[[PageRecord], None] | None = None) -> list[PageRecord]:
-    """Run every extractor on every page not already in `store`; return all records.
+        on_record: Callable[[PageRecord], None] | None = None) -> None:
+    """Run every extractor on every page not already in `store`.
 
     Outputs found in `cache` are not computed again, fresh ones are added to it (and so are
     their scores, for as long as the page's gold and the metric stay the same). Each record
-    is appended to the store as soon as it is scored, so an interrupted run loses at most the
+    is appended to the store as soon as it arrives, so an interrupted run loses at most the
     jobs in flight, and running again with the same store resumes.
     """
     done = store.done()
-    jobs = {(page.id, extractor.name): Job(extractor, page) for page in dataset
-            for extractor in extractors if (page.id, extractor.name) not in done}
-    hits, to_run = cache.split(list(jobs.values())) if cache else ([], list(jobs.values()))
+    in_flight: dict[tuple[str, str], Job] = {}
+
+    def record(job: Job, extraction: Extraction) -> None:
+        scores = cache.scores(job, metric) if cache and extraction.cached else None
+        line = page_record(job.page, extraction, metric, scores=scores,
+                           output_format=job.extractor.output_format)
+        store.append(line)
+        if cache is not None:
+            cache.put(job, extraction)
+            if scores is None:
+                cache.put_scores(job, metric, line)
+        if on_record is not None:
+            on_record(line)
+
+    def to_run() -> Iterator[Job]:
+        """The jobs not done yet and not cached; a cached one is recorded on the way."""
+        for page in dataset:
+            for extractor in extractors:
+                if (page.id, extractor.name) in done:
+                    continue
+                job = Job(extractor, page)
+                hit = cache.get(job) if cache is not None else None
+                if hit is not None:
+                    record(job, hit)
+                    continue
+                in_flight[page.id, extractor.name] = job
+                yield job
+
     try:
-        for extraction in chain(hits, (executor or InlineExecutor()).map(to_run)):
-            job = jobs[extraction.page_id, extraction.extractor]
-            scores = cache.scores(job, metric) if cache and extraction.cached else None
-            record = page_record(job.page, extraction, metric, scores=scores,
-                                 output_format=job.extractor.output_format)
-            store.append(record)
-            if cache is not None:
-                cache.put(job, extraction)
-                if scores is None:
-                    cache.put_scores(job, metric, record)
-            if on_record is not None:
-                on_record(record)
+        for extraction in (executor or InlineExecutor()).map(to_run(), metric=metric):
+            record(in_flight.pop((extraction.page_id, extraction.extractor)), extraction)
     finally:
         store.sync()
-    wanted = {extractor.name for extractor in extractors}
-    return [record for record in store.records() if record["extractor"] in wanted]

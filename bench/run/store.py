@@ -14,10 +14,10 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, BinaryIO, TypedDict
 
 from bench import __version__
 from bench.errors import BenchError, DataError
@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # not imported: reading a run directory must not load numpy
 RUN_FILE, PAGES_FILE, SUMMARY_FILE = "run.json", "pages.jsonl", "summary.json"
 _SYNC_INTERVAL = 1.0
 """Seconds between fsyncs of `pages.jsonl`."""
+_TAIL_BLOCK = 65536
+"""Bytes read at a time, backwards, looking for the end of the last whole line."""
 
 
 class RunOptions(TypedDict):
@@ -87,11 +89,13 @@ def new_run_id() -> str:
 
 
 class RunStore:
-    """Reads and writes one run directory."""
+    """Reads and writes one run directory. Records are streamed from and to `pages.jsonl`,
+    never all held in memory (changed: `iter_records` streams; `records` is its list)."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
-        self._records: list[PageRecord] | None = None
+        self._repaired = False
+        self._handle: BinaryIO | None = None
         self._last_sync = 0.0
 
     @property
@@ -119,52 +123,64 @@ class RunStore:
 
     def records(self) -> list[PageRecord]:
         """Every whole record in `pages.jsonl`; a torn last line is dropped from the file."""
-        if self._records is None:
-            self._records = self._read_records()
-        return list(self._records)
+        return list(self.iter_records())
 
-    def _read_records(self) -> list[PageRecord]:
+    def _repair(self) -> None:
+        """Cut a torn last line. Each record is one write of one whole line, so a crash can
+        only leave the last line without its newline; any other bad line is damage no crash
+        explains: reading reports it, and nothing is cut."""
+        if self._repaired or not self.pages_path.exists():
+            return
+        with self.pages_path.open("r+b") as handle:
+            end = handle.seek(0, os.SEEK_END)
+            position = end
+            while position > 0:
+                start = max(0, position - _TAIL_BLOCK)
+                handle.seek(start)
+                block = handle.read(position - start)
+                if (newline := block.rfind(b"\n")) >= 0:
+                    position = start + newline + 1
+                    break
+                position = start
+            if position != end:
+                handle.truncate(position)
+        self._repaired = True
+
+    def iter_records(self) -> Iterator[PageRecord]:
+        """`records`, one at a time, read as they are needed."""
+        self._repair()
         if not self.pages_path.exists():
-            return []
-        raw = self.pages_path.read_bytes()
-        lines = raw.splitlines(keepends=True)
-        # Each record is one write of one whole line, so a crash can only leave the last line
-        # without its newline: that torn tail is cut. Any other bad line is damage no crash
-        # explains: it is reported, and nothing is cut.
-        if lines and not lines[-1].endswith(b"\n"):
-            with self.pages_path.open("r+b") as handle:
-                handle.truncate(len(raw) - len(lines[-1]))
-            lines.pop()
-        records: list[PageRecord] = []
-        for number, line in enumerate(lines, start=1):
-            try:
-                record = json.loads(line)
-            except ValueError as error:
-                raise DataError(f"{self.pages_path}:{number}: not valid JSON ({error}); "
-                                 "the run directory is damaged") from None
-            records.append(checked(record, PageRecord, f"{self.pages_path}:{number}"))
-        return records
+            return
+        with self.pages_path.open("rb") as handle:
+            for number, line in enumerate(handle, start=1):
+                try:
+                    record = json.loads(line)
+                except ValueError as error:
+                    raise DataError(f"{self.pages_path}:{number}: not valid JSON ({error}); "
+                                    "the run directory is damaged") from None
+                yield checked(record, PageRecord, f"{self.pages_path}:{number}")
 
     def done(self) -> set[tuple[str, str]]:
         """The (page, extractor) pairs already recorded."""
-        return {(record["page"], record["extractor"]) for record in self.records()}
+        return {(record["page"], record["extractor"]) for record in self.iter_records()}
 
     def append(self, record: PageRecord) -> None:
         """Append one record durably."""
-        self.records()  # load (and repair) before the first append
-        self.directory.mkdir(parents=True, exist_ok=True)
-        line = json.dumps(record, ensure_ascii=False) + "\n"
-        with self.pages_path.open("a", encoding="utf-8") as handle:
-            handle.write(line)
-            handle.flush()
-            if time.monotonic() - self._last_sync >= _SYNC_INTERVAL:
-                os.fsync(handle.fileno())
-                self._last_sync = time.monotonic()
-        assert self._records is not None
-        self._records.append(record)
+        if self._handle is None:
+            self._repair()  # before the first append
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self._handle = self.pages_path.open("ab")
+        self._handle.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        self._handle.flush()
+        if time.monotonic() - self._last_sync >= _SYNC_INTERVAL:
+            os.fsync(self._handle.fileno())
+            self._last_sync = time.monotonic()
 
     def sync(self) -> None:
-        """Make every appended record durable now."""
+        """Make every appended record durable now (and close the file until the next one)."""
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
         if self.pages_path.exists():
             with self.pages_path.open("rb") as handle:
                 os.fsync(handle.fileno())

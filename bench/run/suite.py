@@ -101,10 +101,9 @@ def run_suite(members: Sequence[Member], extractors: Sequence[Extractor], *, dir
                          "dataset_spec": member.spec, "split": member.dataset.split,
                          "signature": str(metric.signature),
                          "extractors": [e.name for e in extractors], "boilerbench": __version__})
-            records = run(dataset, extractors, metric=metric, store=store, executor=executor,
-                          cache=cache)
+            run(dataset, extractors, metric=metric, store=store, executor=executor, cache=cache)
             summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
-                                records=records, metric=metric)
+                                records=store.iter_records(), metric=metric)
             store.write_summary(summary)
             runs[metric_name] = run_dir.relative_to(directory).as_posix()
             signatures[metric_name] = summary["signature"]

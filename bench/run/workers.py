@@ -1,31 +1,45 @@
 """The worker-process executor: extractions run in child processes with a per-page timeout
 and a memory cap, so an extractor that raises, hangs or kills its process costs one page.
 
-Each worker reads its pages from disk itself (jobs carry paths, not HTML) and measures its
-peak resident memory per job. A page whose worker times out or dies is recorded as a failure
-with the reason ("timeout after 5 s", "worker died: signal 11 (SIGSEGV)"); the worker is
-replaced and the run goes on. Workers are forked where the platform allows it, so they start
-in milliseconds with every adapter already imported; each runs in its own session, so Ctrl-C
-reaches only the parent, which stops them.
+Each worker reads its pages from disk itself (jobs carry paths, not HTML), runs
+`bench.run.job.perform` on each (extraction with its noise captured, then scoring) and measures
+its peak resident memory per job. A page whose worker times out or dies is recorded as a
+failure with the reason ("timeout after 5 s", "worker died: signal 11 (SIGSEGV)"); the worker is
+replaced and the run goes on. A worker is also replaced, between pages, after
+`max_pages_per_worker` pages, so that an extractor that leaks cannot grow without bound.
+Workers are forked where the platform allows it, so they start in milliseconds with every
+adapter already imported; each runs in its own session, so Ctrl-C reaches only the parent,
+which stops them. A worker dies with its parent however the parent dies (even SIGKILL): on
+Linux the kernel signals it (`PR_SET_PDEATHSIG`), elsewhere and as a fallback a thread watches
+the parent's pid; either way it kills its whole process group, the extractor's own child
+processes included. Jobs are taken from the iterable as workers need them, never all at once.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import faulthandler
 import multiprocessing
 import os
 import resource
 import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
+from types import FrameType
+from typing import TYPE_CHECKING
 
 from bench.errors import BenchError
-from bench.run.job import Extraction, Job, extract
+from bench.run.job import Extraction, Job, perform
+
+if TYPE_CHECKING:
+    from bench.scoring.metrics.base import Metric
 
 _PREFETCH = 2
 """Jobs queued per worker, so that a worker never waits for the parent between pages."""
@@ -33,6 +47,17 @@ _PREFETCH = 2
 
 _JOIN_SECONDS = 5.0
 """How long a worker whose pipe closed may take to exit before it is killed."""
+
+MAX_PAGES_PER_WORKER = 1000
+"""Pages a worker runs before it is replaced: a forked worker starts in milliseconds, so this
+costs nothing measurable, and with it a 20,000-page resiliparse run kept its workers' per-page
+RSS within 9% from the first 1,000 pages to the last (README, "Benchmarks"; no other value was
+measured)."""
+
+_WATCH_SECONDS = 0.5
+"""How often a worker's fallback thread checks that its parent is alive."""
+_PR_SET_PDEATHSIG = 1
+
 
 def default_jobs() -> int:
     """The number of cores this process may use."""
@@ -62,9 +87,36 @@ def peak_rss_mb(*, since_reset: bool) -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _serve(connection: Connection, memory_mb: int | None) -> None:
+def _end_group(_signum: int = 0, _frame: FrameType | None = None) -> None:
+    """Kill this worker's process group: itself and every process its extractor started."""
+    os.killpg(os.getpid(), signal.SIGKILL)
+
+
+def _watch(parent: int) -> None:
+    """Fallback for PR_SET_PDEATHSIG: end the group once the parent is gone (re-parented)."""
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    _end_group()
+
+
+def _die_with(parent: int) -> None:
+    """Make this worker die with `parent`, however the parent dies."""
+    signal.signal(signal.SIGTERM, _end_group)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    threading.Thread(target=_watch, args=(parent,), daemon=True,
+                     name="boilerbench-parent-watch").start()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        _end_group()
+
+
+def _serve(connection: Connection, memory_mb: int | None, metric: Metric | None,
+           parent: int) -> None:
     """A worker's life: run jobs from the parent until told to stop or the pipe closes."""
     os.setsid()  # own session: terminal Ctrl-C goes to the parent; killpg reaches subprocesses
+    _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     faulthandler.disable()  # a crash is recorded with its signal; no stack dump on stderr
     if memory_mb is not None:
@@ -81,7 +133,7 @@ def _serve(connection: Connection, memory_mb: int | None) -> None:
         if job is None:
             return
         resettable = _reset_peak_rss()
-        extraction = extract(job)
+        extraction = perform(job, metric)
         connection.send(replace(extraction,
                                 peak_mb=round(peak_rss_mb(since_reset=resettable), 1)))
 
@@ -91,6 +143,8 @@ class _Worker:
     process: BaseProcess
     connection: Connection
     queue: deque[Job] = field(default_factory=deque)
+    sent: int = 0
+    """Jobs sent to it in its life (it is replaced after `max_pages_per_worker`)."""
     started: float = 0.0
     """When the job at the head of the queue started (approximately: when its predecessor
     finished or when it was sent)."""
@@ -125,11 +179,37 @@ def failure(job: Job, reason: str, seconds: float) -> Extraction:
                       version=job.extractor.version, output="", error=reason, seconds=seconds)
 
 
+class _Pending:
+    """The jobs still to send: those given back by a dead worker first, then the caller's,
+    taken one at a time."""
+
+    def __init__(self, jobs: Iterable[Job]) -> None:
+        self.requeued: deque[Job] = deque()
+        self._source = iter(jobs)
+        self._next: list[Job] = []
+
+    def __bool__(self) -> bool:
+        if not self.requeued and not self._next:
+            job = next(self._source, None)
+            if job is not None:
+                self._next.append(job)
+        return bool(self.requeued or self._next)
+
+    def peek(self) -> Job:
+        """The next job (the pool is not empty)."""
+        return self.requeued[0] if self.requeued else self._next[0]
+
+    def pop(self) -> Job:
+        """Take the job `peek` gave."""
+        return self.requeued.popleft() if self.requeued else self._next.pop()
+
+
 class WorkerPool:
     """Runs jobs in `jobs` worker processes; see the module docstring."""
 
     def __init__(self, *, jobs: int | None = None, timeout: float | None = None,
-                 memory_mb: int | None = None) -> None:
+                 memory_mb: int | None = None,
+                 max_pages_per_worker: int = MAX_PAGES_PER_WORKER) -> None:
         self.jobs = default_jobs() if jobs is None else jobs
         if self.jobs < 1:
             raise BenchError(f"--jobs {jobs!r}: need at least one worker")
@@ -137,26 +217,36 @@ class WorkerPool:
             raise BenchError(f"--timeout {timeout!r}: must be a positive number of seconds")
         if memory_mb is not None and memory_mb < 64:
             raise BenchError(f"--max-memory {memory_mb!r}: must be at least 64 MB")
+        if max_pages_per_worker < 1:
+            raise BenchError(f"--max-pages-per-worker {max_pages_per_worker!r}: must be at "
+                             "least 1")
         self.timeout, self.memory_mb = timeout, memory_mb
+        self.max_pages_per_worker = max_pages_per_worker
         self._context = (multiprocessing.get_context("fork")
                          if "fork" in multiprocessing.get_all_start_methods()
                          else multiprocessing.get_context("spawn"))
 
-    def _start(self) -> _Worker:
+    def _start(self, metric: Metric | None) -> _Worker:
         parent_end, child_end = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(child_end, self.memory_mb),
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered is printed twice by a fork
+            if stream is not None:
+                stream.flush()
+        process = self._context.Process(target=_serve,
+                                        args=(child_end, self.memory_mb, metric, os.getpid()),
                                         daemon=True, name="boilerbench-worker")
         process.start()
         child_end.close()
         return _Worker(process=process, connection=parent_end)
 
-    def map(self, jobs: Iterable[Job]) -> Iterator[Extraction]:
-        """Run every job; yield each extraction (or failure) as it completes."""
-        pending = deque(jobs)
+    def map(self, jobs: Iterable[Job], *, metric: Metric | None = None
+            ) -> Iterator[Extraction]:
+        """Run every job (`perform(job, metric)`); yield each extraction (or failure) as it
+        completes."""
+        pending = _Pending(jobs)
         workers: list[_Worker] = []
         try:
             while pending or any(worker.queue for worker in workers):
-                self._dispatch(pending, workers)
+                self._dispatch(pending, workers, metric)
                 wait([w.connection for w in workers], timeout=self._wait_time(workers))
                 for worker in list(workers):
                     # Polled now, not taken from `wait`: while the caller handled a result
@@ -166,22 +256,29 @@ class WorkerPool:
                     elif self._overdue(worker):
                         yield self._give_up(worker, workers, pending,
                                             f"timeout after {self.timeout:g} s")
+                    if (worker in workers and not worker.queue
+                            and worker.sent >= self.max_pages_per_worker):
+                        workers.remove(worker)  # retired: a fresh one takes its place
+                        worker.stop(kill=False)
         finally:
             for worker in workers:
                 worker.stop(kill=bool(worker.queue))
 
-    def _dispatch(self, pending: deque[Job], workers: list[_Worker]) -> None:
-        while len(workers) < min(self.jobs, len(pending) + len(workers)):
-            workers.append(self._start())
+    def _dispatch(self, pending: _Pending, workers: list[_Worker],
+                  metric: Metric | None) -> None:
+        while len(workers) < self.jobs and pending:
+            workers.append(self._start(metric))
         for worker in workers:
-            while pending and len(worker.queue) < _PREFETCH:
+            while (pending and len(worker.queue) < _PREFETCH
+                   and worker.sent < self.max_pages_per_worker):
                 if not worker.queue:
                     worker.started = time.monotonic()
                 try:
-                    worker.connection.send(pending[0])
+                    worker.connection.send(pending.peek())
                 except OSError:  # it just died; `map` learns why from its connection
                     break
-                worker.queue.append(pending.popleft())
+                worker.queue.append(pending.pop())
+                worker.sent += 1
 
     def _wait_time(self, workers: list[_Worker]) -> float | None:
         if self.timeout is None:
@@ -194,7 +291,7 @@ class WorkerPool:
                 and time.monotonic() - worker.started >= self.timeout)
 
     def _receive(self, worker: _Worker, workers: list[_Worker],
-                 pending: deque[Job]) -> Iterator[Extraction]:
+                 pending: _Pending) -> Iterator[Extraction]:
         try:
             while worker.connection.poll():
                 extraction: Extraction = worker.connection.recv()
@@ -213,12 +310,12 @@ class WorkerPool:
             yield self._give_up(worker, workers, pending,
                                 _death_reason(worker.process.exitcode))
 
-    def _give_up(self, worker: _Worker, workers: list[_Worker], pending: deque[Job],
+    def _give_up(self, worker: _Worker, workers: list[_Worker], pending: _Pending,
                  reason: str) -> Extraction:
         """Fail the worker's current job, requeue the ones behind it, and drop the worker."""
         workers.remove(worker)
         worker.stop(kill=True)
         job = worker.queue.popleft()
-        pending.extendleft(reversed(worker.queue))
+        pending.requeued.extendleft(reversed(worker.queue))
         worker.queue.clear()
         return failure(job, reason, time.monotonic() - worker.started)

@@ -5,14 +5,14 @@ language or page type where an extractor fails."""
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import fields
 
 from bench.data.page import Dataset, Page
 from bench.errors import BenchError
 from bench.scoring.metrics.base import Metric
 from bench.scoring.records import BreakdownRow, PageRecord
-from bench.scoring.summary import scores_summary
+from bench.scoring.tally import Tally
 
 MISSING = "(none)"
 """The group of pages that lack the field."""
@@ -45,21 +45,24 @@ def check_field(dataset: Dataset, field: str) -> None:
                          f"{', '.join(known_fields(dataset))}")
 
 
-def breakdown(dataset: Dataset, records: Sequence[PageRecord], metric: Metric,
+def breakdown(dataset: Dataset, records: Iterable[PageRecord], metric: Metric,
               field: str) -> list[BreakdownRow]:
     """One row per (value, extractor): the value, the extractor and its scores summary, values
-    sorted, extractors in the order of their first record."""
+    sorted, extractors in the order of their first record. Records are read once, their
+    numbers counted per group (`Tally`), pages in page order."""
     check_field(dataset, field)
     values = {page.id: page_values(page, field) for page in dataset}
-    groups: dict[tuple[str, str], list[PageRecord]] = {}
+    groups: dict[tuple[str, str], Tally] = {}
+    order: dict[str, None] = {}
     for record in records:
+        order.setdefault(record["extractor"])
         for value in values.get(record["page"], ()):
-            groups.setdefault((value, record["extractor"]), []).append(record)
-    order = list(dict.fromkeys(record["extractor"] for record in records))
+            groups.setdefault((value, record["extractor"]), Tally()).add(record)
+    extractors = list(order)
     return [{"value": value, "extractor": extractor, "pages": len(group),
-             **scores_summary(group, metric)}
+             **group.scores(metric)}
             for (value, extractor), group in sorted(
-                groups.items(), key=lambda item: (item[0][0], order.index(item[0][1])))]
+                groups.items(), key=lambda item: (item[0][0], extractors.index(item[0][1])))]
 
 
 def mean_f1_by(records: Sequence[PageRecord], field: str,

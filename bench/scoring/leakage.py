@@ -35,9 +35,12 @@ _SEP = "\x00"
 _TOKENIZER = UnicodeTokenizer()
 
 
-def _line_tokens(text: str) -> list[list[str]]:
+def line_tokens(text: str) -> list[list[str]]:
+    """The normalised `unicode` tokens of each line of `text` that has any: what leaks and
+    duplication compare (and, flattened, what token-f1 counts: a text is tokenised once)."""
     # Normalise once, then split: NFKC and case folding never add or remove line breaks.
     return _TOKENIZER.lines(normalize(text))
+
 
 
 def _key(tokens: Sequence[str]) -> str:
@@ -52,8 +55,8 @@ class _Output:
     lines: frozenset[str]
 
     @classmethod
-    def of(cls, text: str) -> _Output:
-        lines = _line_tokens(text)
+    def of(cls, text: str, lines: list[list[str]] | None = None) -> _Output:
+        lines = line_tokens(text) if lines is None else lines
         return cls(joined=_key([token for line in lines for token in line]),
                    lines=frozenset(_key(line) for line in lines))
 
@@ -64,7 +67,7 @@ class _Output:
 
 def snippet_coverage(snippet: str, output: str) -> float:
     """The share of the snippet's tokens that the output holds under the leak rule."""
-    return _coverage(_line_tokens(snippet), _Output.of(output))
+    return _coverage(line_tokens(snippet), _Output.of(output))
 
 
 def _coverage(lines: list[list[str]], output: _Output) -> float:
@@ -77,22 +80,25 @@ def _coverage(lines: list[list[str]], output: _Output) -> float:
     return sum(len(line) for line in lines if output.has_line(line)) / total
 
 
-def leaks(snippets: Iterable[Snippet], output: str) -> dict[str, list[int]]:
-    """Per category: [snippets leaked, snippets labeled] on one page."""
-    index = _Output.of(output)
+def leaks(snippets: Iterable[Snippet], output: str, *,
+          lines: list[list[str]] | None = None) -> dict[str, list[int]]:
+    """Per category: [snippets leaked, snippets labeled] on one page (`lines`: the output's
+    `line_tokens`, when already computed)."""
+    index = _Output.of(output, lines)
     counts: dict[str, list[int]] = {}
     for snippet in snippets:
-        leaked = _coverage(_line_tokens(snippet.text), index) >= LEAK_COVERAGE
+        leaked = _coverage(line_tokens(snippet.text), index) >= LEAK_COVERAGE
         pair = counts.setdefault(snippet.category, [0, 0])
         pair[0] += leaked
         pair[1] += 1
     return counts
 
 
-def duplication(output: str) -> float:
-    """The share of output tokens on lines that repeat a passage already output."""
+def duplication(output: str, *, lines: list[list[str]] | None = None) -> float:
+    """The share of output tokens on lines that repeat a passage already output (`lines`: the
+    output's `line_tokens`, when already computed)."""
     seen, total, repeated = _SEP, 0, 0
-    for line in _line_tokens(output):
+    for line in line_tokens(output) if lines is None else lines:
         key = _key(line)
         total += len(line)
         if len(line) >= MIN_TOKENS_ANYWHERE and key in seen:
@@ -107,14 +113,20 @@ def leak_summary(page_leaks: Iterable[Mapping[str, Sequence[int]] | None]
     counted in snippets."""
     summary: dict[str, LeakCounts] = {}
     for counts in page_leaks:
-        for category, (leaked, labeled) in (counts or {}).items():
-            row = summary.setdefault(category, {"pages": 0, "leaked_pages": 0, "snippets": 0,
-                                                "leaked_snippets": 0})
-            row["pages"] += 1
-            row["leaked_pages"] += leaked > 0
-            row["snippets"] += labeled
-            row["leaked_snippets"] += leaked
+        add_leaks(summary, counts)
     return dict(sorted(summary.items()))
+
+
+def add_leaks(summary: dict[str, LeakCounts],
+              counts: Mapping[str, Sequence[int]] | None) -> None:
+    """Count one page's leaks into a running `leak_summary` (categories not yet sorted)."""
+    for category, (leaked, labeled) in (counts or {}).items():
+        row = summary.setdefault(category, {"pages": 0, "leaked_pages": 0, "snippets": 0,
+                                            "leaked_snippets": 0})
+        row["pages"] += 1
+        row["leaked_pages"] += leaked > 0
+        row["snippets"] += labeled
+        row["leaked_snippets"] += leaked
 
 
 def _occurrences(joined: str, tokens: Sequence[str]) -> Iterator[int]:
@@ -137,7 +149,7 @@ def leaked_line_categories(snippets: Iterable[Snippet], output: str) -> list[str
     index = _Output.of(output)
     categories: list[str | None] = [None] * len(lines)
     for snippet in snippets:
-        snippet_lines = _line_tokens(snippet.text)
+        snippet_lines = line_tokens(snippet.text)
         if _coverage(snippet_lines, index) < LEAK_COVERAGE:
             continue
         whole = [token for line in snippet_lines for token in line]

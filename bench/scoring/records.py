@@ -32,7 +32,25 @@ class ScoreFields(TypedDict):
     leaks: dict[str, list[int]] | None
 
 
-class PageRecord(ScoreFields):
+class Noise(TypedDict):
+    """What an extractor printed or logged on one page (captured in its worker): stdout and
+    stderr as text, one string per log record, and how much was cut to keep it bounded."""
+
+    stdout: str
+    stderr: str
+    log: list[str]
+    cut: int
+    """Bytes (stdout, stderr) and characters (log records) left out; each cut is also said
+    where it was made."""
+
+
+class _PageNoise(TypedDict, total=False):
+    noise: Noise | None
+    """Absent in runs written before noise was captured; null when the extractor was quiet
+    (and for cached outputs, which did not run)."""
+
+
+class PageRecord(ScoreFields, _PageNoise):
     """One line of `pages.jsonl`: one extractor on one page."""
 
     page: str
@@ -69,7 +87,13 @@ class SystemRow(ScoresSummary):
     pages: int
 
 
-class ExtractorRow(SystemRow):
+class _NoiseCounts(TypedDict, total=False):
+    noisy_pages: int
+    """Pages on which the extractor printed or logged something (absent in older runs)."""
+    noise_lines: int
+
+
+class ExtractorRow(SystemRow, _NoiseCounts):
     """One extractor's line of a run's summary."""
 
     version: str

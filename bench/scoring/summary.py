@@ -1,16 +1,20 @@
-"""Corpus summaries of a run: pure functions from per-page records to per-extractor scores."""
+"""Corpus summaries of a run: pure functions from per-page records to per-extractor scores.
+
+Records are counted into a `Tally` (`bench.scoring.tally`: per-page numbers, no outputs) as
+they are read. Changed: every function here takes any iterable of records, such as a stream
+read from `pages.jsonl`, not only a list held in memory.
+"""
 
 from __future__ import annotations
 
 import platform
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Protocol, TypeVar
 
 from bench import __version__
 from bench.data.page import Dataset
-from bench.scoring.leakage import leak_summary
 from bench.scoring.metrics.base import Metric
 from bench.scoring.records import (
     ExtractorRow,
@@ -21,7 +25,7 @@ from bench.scoring.records import (
     Summary,
 )
 from bench.scoring.stats import DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED, compare
-from bench.text.encoding import UNDECODABLE
+from bench.scoring.tally import Tally, tally
 
 SUMMARY_SCHEMA = 1
 RowT = TypeVar("RowT", bound=ScoresSummary)
@@ -40,42 +44,30 @@ class System(Protocol):
     def settings(self) -> Mapping[str, object]: ...
 
 
-def scores_summary(records: Sequence[PageRecord], metric: Metric) -> ScoresSummary:
+def scores_summary(records: Iterable[PageRecord], metric: Metric) -> ScoresSummary:
     """Corpus scores (with bootstrap intervals), leaks by category and duplication of one
     system's records; pages the metric does not apply to are left out of the scores."""
-    scored = [tuple(record["stats"]) for record in records if record["stats"] is not None]
-    corpus = metric.corpus_score(scored) if scored else None
-    return {
-        "precision": corpus.score.precision if corpus else None,
-        "recall": corpus.score.recall if corpus else None,
-        "f1": corpus.score.f1 if corpus else None,
-        "scored_pages": len(scored),
-        "values": dict(corpus.values) if corpus else None,
-        "ci": {key: list(pair) for key, pair in corpus.intervals.items()} if corpus else None,
-        "std": dict(corpus.std) if corpus else None,
-        "leaks": leak_summary(record.get("leaks") for record in records),
-        "duplication": statistics.fmean(dup) if (dup := [
-            value for record in records if (value := record["duplication"]) is not None]
-        ) else None,
-    }
+    return tally(records).scores(metric)
 
 
-def extractor_summary(extractor: System, records: Sequence[PageRecord],
+def extractor_summary(extractor: System, records: Iterable[PageRecord] | Tally,
                       metric: Metric) -> ExtractorRow:
-    """Corpus scores, failures and timing of one extractor over its records."""
-    seconds = [record["seconds"] for record in records]
-    peaks = [peak for record in records if (peak := record["peak_mb"]) is not None]
+    """Corpus scores, failures and timing of one extractor over its records (or their Tally)."""
+    counted = records if isinstance(records, Tally) else tally(records)
     return {
         "name": extractor.name,
         "version": extractor.version,
         "settings": {key: repr(value) for key, value in extractor.settings.items()},
-        "pages": len(records),
-        "failures": sum(1 for record in records if record["error"]),
-        "undecodable": len(_undecodable(records)),
-        **scores_summary(records, metric),
-        "median_ms": round(statistics.median(seconds) * 1000, 3) if seconds else None,
-        "peak_mb": max(peaks) if peaks else None,
-        "cached": sum(1 for record in records if record.get("cached")),
+        "pages": len(counted),
+        "failures": counted.failures,
+        "undecodable": len(counted.undecodable),
+        **counted.scores(metric),
+        "median_ms": (round(statistics.median(counted.seconds) * 1000, 3)
+                      if counted.seconds else None),
+        "peak_mb": counted.peak_mb(),
+        "cached": counted.cached,
+        "noisy_pages": counted.noisy_pages,
+        "noise_lines": counted.noise_lines,
     }
 
 
@@ -85,7 +77,8 @@ def by_f1(rows: Sequence[RowT]) -> list[RowT]:
 
 
 def ranking(extractors: Sequence[ExtractorRow],
-            records: Mapping[str, Sequence[PageRecord]]) -> list[RankingPair]:
+            records: Mapping[str, Iterable[PageRecord]] | Mapping[str, Tally]
+            ) -> list[RankingPair]:
     """Does each extractor really beat the next one down the table? A paired test
     (`bench.scoring.stats.compare`) of per-page F1 over the pages both scored, for each
     neighbouring pair in F1 order: a report can then say which differences are more than
@@ -93,8 +86,7 @@ def ranking(extractors: Sequence[ExtractorRow],
     scored = by_f1([row for row in extractors if row["f1"] is not None])
     pairs: list[RankingPair] = []
     for better, worse in pairwise(scored):
-        f1_a = {r["page"]: r["f1"] for r in records[better["name"]] if r["f1"] is not None}
-        f1_b = {r["page"]: r["f1"] for r in records[worse["name"]] if r["f1"] is not None}
+        f1_a, f1_b = _page_f1(records[better["name"]]), _page_f1(records[worse["name"]])
         pages = sorted(f1_a.keys() & f1_b.keys())
         if not pages:
             continue
@@ -105,10 +97,10 @@ def ranking(extractors: Sequence[ExtractorRow],
     return pairs
 
 
-def _undecodable(records: Sequence[PageRecord]) -> set[str]:
-    """Pages no charset decodes (an extractor given raw bytes never meets this)."""
-    return {record["page"] for record in records
-            if (record["error"] or "").startswith(UNDECODABLE)}
+def _page_f1(records: Iterable[PageRecord] | Tally) -> dict[str, float]:
+    if isinstance(records, Tally):
+        return records.page_f1()
+    return {r["page"]: r["f1"] for r in records if r["f1"] is not None}
 
 
 def scoring_header(dataset: Dataset, metric: Metric) -> ScoringHeader:
@@ -126,16 +118,17 @@ def scoring_header(dataset: Dataset, metric: Metric) -> ScoringHeader:
 
 
 def summarize(*, run_id: str, dataset: Dataset, extractors: Sequence[System],
-              records: Sequence[PageRecord], metric: Metric) -> Summary:
-    """The summary of a run: one entry per extractor, with the signature of every score."""
-    by_extractor: dict[str, list[PageRecord]] = {e.name: [] for e in extractors}
-    # Page order, not completion order: the bootstrap draws pages by position, and sums in one
-    # order give one float, so a re-run (cached or on other cores) prints the same numbers.
-    for record in sorted(records, key=lambda record: record["page"]):
-        if record["extractor"] in by_extractor:
-            by_extractor[record["extractor"]].append(record)
-    rows = [extractor_summary(e, by_extractor[e.name], metric) for e in extractors]
+              records: Iterable[PageRecord], metric: Metric) -> Summary:
+    """The summary of a run: one entry per extractor, with the signature of every score.
+    `records` are read once, as they come (e.g. streamed from `pages.jsonl`): only their
+    numbers are kept (`Tally`), in page order whatever order they come in."""
+    tallies = {e.name: Tally() for e in extractors}
+    for record in records:
+        if record["extractor"] in tallies:
+            tallies[record["extractor"]].add(record)
+    rows = [extractor_summary(e, tallies[e.name], metric) for e in extractors]
     header = scoring_header(dataset, metric)
+    undecodable: set[str] = set().union(*(counted.undecodable for counted in tallies.values()))
     return {
         "schema": SUMMARY_SCHEMA,
         "run_id": run_id,
@@ -145,8 +138,8 @@ def summarize(*, run_id: str, dataset: Dataset, extractors: Sequence[System],
         "bootstrap": header["bootstrap"],
         "dataset": header["dataset"],
         "extractors": rows,
-        "ranking": ranking(rows, by_extractor),
-        "undecodable": len(_undecodable(records)),
+        "ranking": ranking(rows, tallies),
+        "undecodable": len(undecodable),
         "environment": {"boilerbench": __version__, "python": platform.python_version(),
                         "platform": platform.platform()},
     }

@@ -6,24 +6,90 @@ file, relative to the JSONL file's folder, raw bytes, `.gz` decompressed); the g
 (full text, paragraphs split by blank lines) and/or `with` / `without` (lists of snippets the
 extraction must / must not contain), at least one of them; optional `url`, `encoding` (charset
 of the `html_path` file), `language` (BCP-47) and `page_type`.
+
+A file whose ids come in sorted order (as `scripts/synthetic_corpus.py` writes them) is read
+lazily: one streamed pass checks every line and hashes the dataset, and only each page's line
+offset is kept; a page is parsed again when it is needed, so a corpus of any size loads in a
+few bytes per page. A file in any other order is loaded whole (its pages must be sorted).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from array import array
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
-from bench.data.page import Dataset, Page, dataset_of
+from bench.data.page import Dataset, Page, dataset_of, gold_key
 from bench.errors import BenchError
-from bench.files import read_json_lines, string_field, string_list_field
+from bench.files import read_json_lines, stream_json_lines, string_field, string_list_field
 
 
 def load(path: Path) -> Dataset:
-    """Load a JSON Lines dataset file."""
+    """Load a JSON Lines dataset file (lazily when its ids are sorted)."""
+    lazy = _lazy(path)
+    if lazy is not None:
+        return lazy
     pages = [_page(item, path, f"{path}:{number}") for number, item in read_json_lines(path)]
-    if not pages:
-        raise BenchError(f"{path}: no pages (one JSON object per line)")
     return dataset_of("jsonl", pages, source=path)
+
+
+def _lazy(path: Path) -> Dataset | None:
+    """The dataset as lazy pages, hashed in one streamed pass as `hash_pages` hashes it; None
+    when the ids are not in sorted order."""
+    digest = hashlib.sha256()
+    offsets, numbers = array("q"), array("q")
+    previous: str | None = None
+    for offset, number, item in stream_json_lines(path):
+        page = _page(item, path, f"{path}:{number}")
+        if previous is not None and page.id <= previous:
+            if page.id == previous:
+                raise BenchError(f"{path}: two pages have the id {page.id!r}")
+            return None
+        previous = page.id
+        offsets.append(offset)
+        numbers.append(number)
+        digest.update(page.id.encode())
+        digest.update(hashlib.sha256(page.read_html()).digest())
+        digest.update(bytes.fromhex(gold_key(page)))
+    if not offsets:
+        raise BenchError(f"{path}: no pages (one JSON object per line)")
+    return Dataset(name="jsonl", pages=_LazyPages(path, offsets, numbers),
+                   content_hash=digest.hexdigest())
+
+
+class _LazyPages(Sequence[Page]):
+    """The pages of a JSON Lines file, parsed from their lines when asked for."""
+
+    def __init__(self, path: Path, offsets: array[int], numbers: array[int]) -> None:
+        self._path, self._offsets, self._numbers = path, offsets, numbers
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    @overload
+    def __getitem__(self, index: int) -> Page: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Page]: ...
+
+    def __getitem__(self, index: int | slice) -> Page | Sequence[Page]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        with self._path.open("rb") as handle:
+            return self._read(handle, index)
+
+    def __iter__(self) -> Iterator[Page]:
+        with self._path.open("rb") as handle:
+            for index in range(len(self)):
+                yield self._read(handle, index)
+
+    def _read(self, handle: Any, index: int) -> Page:
+        handle.seek(self._offsets[index])
+        where = f"{self._path}:{self._numbers[index]}"
+        return _page(json.loads(handle.readline()), self._path, where)
 
 
 def _page(item: dict[str, Any], path: Path, where: str) -> Page:

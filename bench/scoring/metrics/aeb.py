@@ -22,7 +22,7 @@ from itertools import repeat
 import numpy as np
 from numpy.typing import NDArray
 
-from bench.scoring.metrics.base import Metric, PageStats, prf_array, safe_divide
+from bench.scoring.metrics.base import GOLD_MEMORY, Metric, PageStats, prf_array, safe_divide
 from bench.scoring.stats import Array
 
 SHINGLE = 4
@@ -115,10 +115,11 @@ class AEB(Metric):
                  dataset: str = "adhoc") -> None:
         super().__init__(tokenizer=tokenizer, normalized=normalized, dataset=dataset)
         # The gold of a page is scored against every extractor's output: index it once.
-        self._gold = lru_cache(maxsize=8192)(lambda text: GoldIndex(self.tokens(text)))
+        self._gold = lru_cache(maxsize=GOLD_MEMORY)(lambda text: GoldIndex(self.tokens(text)))
 
-    def page_stats(self, gold: str, output: str) -> PageStats:
-        return self._gold(gold).stats(self.tokens(output))
+    def page_stats(self, gold: str, output: str, *,
+                   tokens: list[str] | None = None) -> PageStats:
+        return self._gold(gold).stats(self.tokens(output) if tokens is None else tokens)
 
     def _page_stats(self, gold_tokens: list[str], output_tokens: list[str]) -> PageStats:
         return GoldIndex(gold_tokens).stats(output_tokens)

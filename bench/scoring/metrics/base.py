@@ -30,10 +30,15 @@ from bench.scoring.stats import (
     interval,
 )
 from bench.text.normalize import NORMALIZATION, normalize
-from bench.text.tokenizers import Tokenizer, get_tokenizer
+from bench.text.tokenizers import Tokenizer, UnicodeTokenizer, get_tokenizer
 
 PageStats = tuple[float, ...]
 """Sufficient statistics of one page, summable across pages (e.g. tp, fp, fn)."""
+
+GOLD_MEMORY = 512
+"""Golds whose tokens (or index) a metric remembers: more than the pages in flight, and the
+whole of a prediction file scored page by page for datasets of AEB's size; bounded, so that a
+long run's memory does not grow with its page count."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,14 @@ class Metric(ABC):
         """Normalise (when enabled) and tokenise `text` as this metric sees it."""
         return self.tokenizer(normalize(text) if self.normalized else text)
 
+    @property
+    def reads_line_tokens(self) -> bool:
+        """Whether this metric's tokens of a text are its normalised `unicode` line tokens
+        flattened (`bench.scoring.leakage.line_tokens`), so that one tokenisation of an output
+        serves the metric, leaks and duplication."""
+        return (self.normalized and type(self.tokenizer) is UnicodeTokenizer
+                and type(self).tokens is Metric.tokens)
+
     @abstractmethod
     def _page_stats(self, gold_tokens: list[str], output_tokens: list[str]) -> PageStats:
         """Sufficient statistics of one page from its gold and output tokens."""
@@ -127,25 +140,34 @@ class Metric(ABC):
         macro: Array = weights @ scores / weights.sum(axis=1, keepdims=True)
         return macro
 
-    def page_stats(self, gold: str, output: str) -> PageStats:
+    def page_stats(self, gold: str, output: str, *,
+                   tokens: list[str] | None = None) -> PageStats:
         """Sufficient statistics of one page from its gold and output text (the gold's tokens
-        are remembered: a run scores each page's gold once per extractor)."""
-        return self._page_stats(self.gold_tokens(gold), self.tokens(output))
+        are remembered: a run scores each page's gold once per extractor); `tokens` are the
+        output's `tokens`, when already computed."""
+        return self._page_stats(self.gold_tokens(gold),
+                                self.tokens(output) if tokens is None else tokens)
 
-    def gold_stats(self, gold: Gold, output: str) -> PageStats | None:
+    def gold_stats(self, gold: Gold, output: str, *,
+                   tokens: list[str] | None = None) -> PageStats | None:
         """Statistics of one output against a dataset page's gold; None when the page's gold
         cannot support this metric (reported as not applicable, never as zero).
 
         Body-based metrics use `gold.body`; a metric scored on other gold (snippets) overrides
         this hook.
         """
-        return None if gold.body is None else self.page_stats(gold.body, output)
+        return None if gold.body is None else self.page_stats(gold.body, output, tokens=tokens)
 
     def gold_tokens(self, gold: str) -> list[str]:
-        """`tokens(gold)`, remembered: a run scores each page's gold once per extractor."""
-        if gold not in self._gold_tokens:
-            self._gold_tokens[gold] = self.tokens(gold)
-        return self._gold_tokens[gold]
+        """`tokens(gold)`, remembered for the last few golds: a run scores each page's gold
+        once per extractor, page after page (a bounded memory, whatever the page count)."""
+        tokens = self._gold_tokens.pop(gold, None)
+        if tokens is None:
+            tokens = self.tokens(gold)
+            if len(self._gold_tokens) >= GOLD_MEMORY:
+                del self._gold_tokens[next(iter(self._gold_tokens))]
+        self._gold_tokens[gold] = tokens  # most recent last
+        return tokens
 
     def score_stats(self, stats: PageStats) -> Score:
         """The Score of one page's (or a pooled) statistics."""
@@ -165,11 +187,11 @@ class Metric(ABC):
         """Per-page precision, recall and F1 (pages x 3), e.g. for a paired comparison."""
         return self._scores(np.array(page_stats, dtype=np.float64))
 
-    def corpus_score(self, page_stats: Sequence[PageStats], *,
+    def corpus_score(self, page_stats: Sequence[PageStats] | Array, *,
                      resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED,
                      confidence: float = DEFAULT_CONFIDENCE) -> CorpusScore:
         """The corpus score of these pages, with a seeded bootstrap over pages."""
-        if not page_stats:
+        if len(page_stats) == 0:
             raise ValueError("corpus_score needs at least one page")
         stats = np.array(page_stats, dtype=np.float64)
         scores = self._scores(stats)

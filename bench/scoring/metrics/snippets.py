@@ -53,7 +53,8 @@ class Snippets(Metric):
                 float(len(with_snippets) - found_with),
                 float(len(without_snippets) - found_without))
 
-    def gold_stats(self, gold: Gold, output: str) -> PageStats | None:
+    def gold_stats(self, gold: Gold, output: str, *,
+                   tokens: list[str] | None = None) -> PageStats | None:
         if not gold.with_snippets and not gold.without_snippets:
             return None
         return self.snippet_stats(gold.with_snippets, gold.without_snippets, output)

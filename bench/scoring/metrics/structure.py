@@ -120,14 +120,18 @@ class Structure(Metric):
         super().__init__(**options)
         self._gold_structures: dict[str, markdown.Structure] = {}
 
-    def gold_stats(self, gold: Gold, output: str) -> PageStats | None:
+    def gold_stats(self, gold: Gold, output: str, *,
+                   tokens: list[str] | None = None) -> PageStats | None:
+        """Markdown gold against the output; `tokens` (the output's plain tokens, shared by
+        other metrics) are not used: structure is parsed from the Markdown itself."""
         if gold.markdown is None:
             return None
         return self.page_stats(gold.markdown, output, url=gold.url)
 
-    def page_stats(self, gold: str, output: str, *, url: str | None = None) -> PageStats:
+    def page_stats(self, gold: str, output: str, *, tokens: list[str] | None = None,
+                   url: str | None = None) -> PageStats:
         """Statistics of one Markdown output against Markdown gold; relative link targets are
-        resolved against `url` when given."""
+        resolved against `url` when given (`tokens` are not used, as in `gold_stats`)."""
         if gold not in self._gold_structures:
             self._gold_structures[gold] = parse(gold)
         return self.structure_stats(self._gold_structures[gold], parse(output), url=url)

@@ -56,7 +56,8 @@ class WCXB(Metric):
     def tokens(self, text: str) -> list[str]:
         return self.tokenizer(self._comparable(text))
 
-    def gold_stats(self, gold: Gold, output: str) -> PageStats | None:
+    def gold_stats(self, gold: Gold, output: str, *,
+                   tokens: list[str] | None = None) -> PageStats | None:
         if gold.body is None:
             return None
         text = self._comparable(output)

@@ -1,0 +1,79 @@
+"""The scale benchmarks of README "Benchmarks" (issue 12), one measurement per call, printed as
+one JSON line: a whole `boilerbench run` (in this process, so that its peak RSS is the main
+process's own) or the bare loop it is compared with.
+
+Usage (corpora from scripts/synthetic_corpus.py):
+  .venv/bin/python scripts/scale_benchmark.py run CORPUS.jsonl EXTRACTOR JOBS [RUN OPTION...]
+  .venv/bin/python scripts/scale_benchmark.py bare CORPUS.jsonl EXTRACTOR
+
+`run` prints wall seconds, pages per second, the main process's peak RSS (VmHWM) and the
+workers' mean per-page peak RSS over the first and the last 1,000 pages; `bare` the wall seconds
+of a plain loop that reads, decodes and extracts every page (no workers, no scoring, no record).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _peak_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    raise OSError("no VmHWM in /proc/self/status")
+
+
+def measure_run(corpus: Path, extractor: str, jobs: int, options: list[str]) -> dict[str, float]:
+    """Run `boilerbench run` on the corpus, no cache, and measure it."""
+    from bench.cli import main
+
+    with tempfile.TemporaryDirectory() as reports:
+        started = time.perf_counter()
+        code = main(["run", "--dataset", f"jsonl:{corpus}", "-e", extractor, "--jobs", str(jobs),
+                     "--no-cache", "--no-progress", "--reports-dir", reports, *options])
+        wall = time.perf_counter() - started
+        if code != 0:
+            raise SystemExit(code)
+        (pages_file,) = Path(reports).glob("*/pages.jsonl")
+        peaks = [json.loads(line)["peak_mb"] for line in pages_file.open(encoding="utf-8")]
+    return {"pages": len(peaks), "wall_s": round(wall, 2),
+            "pages_per_s": round(len(peaks) / wall, 1), "main_peak_mb": round(_peak_mb(), 1),
+            "worker_peak_first_1000_mb": round(statistics.fmean(peaks[:1000]), 1),
+            "worker_peak_last_1000_mb": round(statistics.fmean(peaks[-1000:]), 1)}
+
+
+def measure_bare(corpus: Path, extractor: str) -> dict[str, float]:
+    """Read, decode and extract every page in a plain loop."""
+    from bench.data.formats import load_dataset
+    from bench.text.encoding import decode_html
+    from extractors import registry
+
+    adapter = registry.load(extractor)
+    dataset = load_dataset(f"jsonl:{corpus}")
+    started = time.perf_counter()
+    for page in dataset:
+        html = decode_html(page.read_html(), page.encoding)[0]
+        adapter.apply(html, url=page.url, language=page.language)
+    return {"pages": len(dataset), "wall_s": round(time.perf_counter() - started, 2)}
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) >= 4 and argv[0] == "run":
+        result = measure_run(Path(argv[1]), argv[2], int(argv[3]), argv[4:])
+    elif len(argv) == 3 and argv[0] == "bare":
+        result = measure_bare(Path(argv[1]), argv[2])
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    print(json.dumps({"mode": argv[0], "corpus": argv[1], "extractor": argv[2], **result}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

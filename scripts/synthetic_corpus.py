@@ -1,0 +1,42 @@
+"""A synthetic corpus of any size for the scale benchmarks (README, "Benchmarks"): N pages made
+from AEB's 181 pages, repeated in order, as one JSON Lines dataset (`--dataset jsonl:OUT`).
+
+Each line points at AEB's own `.html.gz` (`html_path`, absolute: no page is copied) and carries
+AEB's gold body (`body`, from ground-truth.json) and URL; ids are unique (`p000001-<aeb id>`).
+Usage: .venv/bin/python scripts/synthetic_corpus.py N OUT.jsonl [AEB_DIR]
+(AEB_DIR defaults to ../shared/datasets/aeb beside the checkout).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+DEFAULT_AEB = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "aeb"
+
+
+def write_corpus(pages: int, out: Path, aeb: Path) -> None:
+    """Write `pages` lines to `out`, cycling through AEB's pages in id order."""
+    truth = json.loads((aeb / "ground-truth.json").read_text(encoding="utf-8"))
+    sources = sorted(truth.items())
+    width = len(str(pages))
+    with out.open("w", encoding="utf-8") as handle:
+        for number in range(pages):
+            aeb_id, gold = sources[number % len(sources)]
+            line = {"id": f"p{number:0{width}d}-{aeb_id[:12]}",
+                    "html_path": str((aeb / "html" / f"{aeb_id}.html.gz").resolve()),
+                    "body": gold["articleBody"], "url": gold.get("url")}
+            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) not in (2, 3) or not argv[0].isdigit():
+        print(__doc__.strip().splitlines()[-2], file=sys.stderr)
+        return 2
+    write_corpus(int(argv[0]), Path(argv[1]), Path(argv[2]) if len(argv) == 3 else DEFAULT_AEB)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
