@@ -20,7 +20,8 @@ from PIL import Image
 from bench.data.formats import load_dataset
 from bench.data.page import Page
 from bench.gold.format import load_gold
-from bench.report.html import CSP, render
+from bench.report.html import render
+from bench.report.html_parts import CSP
 from bench.report.svg import PALETTE
 from bench.run.finished import Run, run_dataset
 from tests.helpers import REFERENCE_ID, answering, write_run

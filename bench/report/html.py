@@ -4,17 +4,18 @@ and every output diffed.
 
 The file loads nothing and runs nothing: no script, no external resource, and a
 Content-Security-Policy that forbids both, so that even a mistake cannot make a page's own
-markup live. Every piece of page, output and name text goes through `_e` (html.escape,
-quotes included), in elements and attributes alike.
+markup live. Every piece of page, output and name text goes through `_e`
+(`bench.report.html_parts.escape`), in elements and attributes alike.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from bench.data.page import Dataset, Page
 from bench.report.diff import Segment, diff
+from bench.report.html_parts import CSP, F1_COLOUR_FLOOR, STYLE, heat, html_table
+from bench.report.html_parts import escape as _e
 from bench.report.plain import (
     BREAKDOWNS,
     RANKING_HEADERS,
@@ -33,63 +34,15 @@ from bench.report.svg import Bar, Point, bars, scatter
 from bench.run.finished import Run
 from bench.scoring.records import PageRecord, Summary
 
-F1_COLOUR_FLOOR = 0.5
-"""F1 at or below this is drawn red; the colours spread over the range where extractors
-differ."""
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-
-_STYLE = """
-body{font-family:system-ui,sans-serif;margin:2em;color:#111;max-width:1200px}
-table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:.25em .6em}
-td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}
-.charts{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start}figure{margin:0}
-.meta{color:#555;font-size:.9em}code{word-break:break-all}
-details{margin:.3em 0}summary{cursor:pointer}
-details.page>summary{font-weight:600}details.output{margin-left:1.5em}
-.chip{display:inline-block;padding:0 .4em;margin-left:.4em;border-radius:3px;font-weight:400}
-.diff{white-space:pre-wrap;border:1px solid #ddd;padding:.6em;font-size:.92em;line-height:1.5}
-.missing{background:#fde2e2;color:#8a1010;text-decoration:line-through}
-.extra{background:#dcf5dc;color:#0b5a0b}
-.leak{background:#fff3b0;outline:1px solid #d9b800}
-.tag{background:#d9b800;color:#000;font-size:.75em;padding:0 .3em;margin-right:.3em;
-border-radius:2px;font-weight:600}
-.error{color:#a00}
-"""
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _heat(value: float, *, low: float = 0.0) -> str:
-    """A background from red (`low` and below) through yellow to green (1)."""
-    share = max(0.0, min(1.0, (value - low) / (1 - low)))
-    return f"background:hsl({120 * share:.0f},65%,80%)"
-
 
 def _f1_style(value: float | None) -> str:
-    return "" if value is None else _heat(value, low=F1_COLOUR_FLOOR)
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], *,
-           styles: Sequence[Sequence[str]] | None = None) -> str:
-    """A table; every cell but the first of a row is a number (right-aligned)."""
-    head = "".join(f"<th>{_e(header)}</th>" for header in headers)
-    body = []
-    for number_, row in enumerate(rows):
-        cells = []
-        for column, value in enumerate(row):
-            style = styles[number_][column] if styles else ""
-            attrs = (' class="n"' if column else "") + (f' style="{_e(style)}"' if style else "")
-            cells.append(f"<td{attrs}>{_e(value)}</td>")
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return "" if value is None else heat(value, low=F1_COLOUR_FLOOR)
 
 
 def _summary_section(summary: Summary) -> str:
     rows = summary_rows(summary)
     boot = summary["bootstrap"]
-    return ("<h2>Summary</h2>" + _table(summary_headers(summary), rows)
+    return ("<h2>Summary</h2>" + html_table(summary_headers(summary), rows)
             + f'<p class="meta">{_e(summary["averaging"])}. CI: {boot["confidence"]:.0%} '
             f'bootstrap over pages, {boot["resamples"]} resamples, seed {boot["seed"]}.</p>')
 
@@ -98,7 +51,7 @@ def _ranking_section(summary: Summary) -> str:
     rows = ranking_rows(summary)
     if not rows:
         return ""
-    return ("<h2>Does each extractor beat the next one?</h2>" + _table(RANKING_HEADERS, rows)
+    return ("<h2>Does each extractor beat the next one?</h2>" + html_table(RANKING_HEADERS, rows)
             + '<p class="meta">Paired test of per-page F1 over the pages both scored: '
             "bootstrap CI of the mean difference, sign-flip permutation p-value.</p>")
 
@@ -130,7 +83,7 @@ def _heatmap_section(run: Run) -> str:
         rows = [[value, *map(f1_cell, pairs)] for value, pairs in breakdown]
         styles = [["", *("" if pair is None else _f1_style(pair[0]) for pair in pairs)]
                   for _value, pairs in breakdown]
-        parts.append(f"<h3>by {_e(title)}</h3>" + _table([title, *names], rows, styles=styles))
+        parts.append(f"<h3>by {_e(title)}</h3>" + html_table([title, *names], rows, styles=styles))
     return "".join(parts)
 
 
@@ -143,12 +96,12 @@ def _kinds_section(summary: Summary) -> str:
     names = [row["name"] for row in rows]
     cells = [[kind, str(gold), *("n/a" if score is None else f"{score[0]:.3f}"
                                  for score in scores)] for kind, gold, scores in kinds]
-    styles = [["", "", *("" if score is None else _heat(score[0]) for score in scores)]
+    styles = [["", "", *("" if score is None else heat(score[0]) for score in scores)]
               for _kind, _gold, scores in kinds]
     return ("<h2>Structure by element kind</h2>"
             '<p class="meta">F1 of each kind of element (gold: how many the scored pages hold); '
             "red at 0, green at 1; n/a: outputs not in Markdown, never scored on structure.</p>"
-            + _table(["kind", "gold", *names], cells, styles=styles))
+            + html_table(["kind", "gold", *names], cells, styles=styles))
 
 
 def _leak_section(summary: Summary) -> str:
@@ -158,14 +111,14 @@ def _leak_section(summary: Summary) -> str:
     names = [row["name"] for row in ranked(summary)]
     rows = [[category, *("" if pair is None else f"{pair[0]}/{pair[1]}" for pair in pairs)]
             for category, pairs in leaks]
-    styles = [["", *("" if pair is None or not pair[1] else _heat(1 - pair[0] / pair[1])
+    styles = [["", *("" if pair is None or not pair[1] else heat(1 - pair[0] / pair[1])
                      for pair in pairs)] for _category, pairs in leaks]
     duplication = ["duplication (% tokens)", *(
         "n/a" if (share := row["duplication"]) is None else f"{100 * share:.1f}"
         for row in ranked(summary))]
     return ("<h2>Leaks by boilerplate category</h2><p class=\"meta\">Pages where some labeled "
             "snippet of the category leaked / pages labeled with it.</p>"
-            + _table(["category", *names], [*rows, duplication],
+            + html_table(["category", *names], [*rows, duplication],
                      styles=[*styles, [""] * len(duplication)]))
 
 
@@ -250,7 +203,7 @@ def render(run: Run, dataset: Dataset | None, *, page_limit: int | None = None) 
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f'<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body>"
+        f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>"
         f"<h1>{_e(title)}</h1>"
         f'<p class="meta">Run <code>{_e(summary["run_id"])}</code> · signature '
         f'<code>{_e(summary["signature"])}</code> · boilerbench '

@@ -15,7 +15,8 @@ from rich.text import Text
 
 from bench.data.catalogue import KEEPS
 from bench.report import markdown
-from bench.report.html import _STYLE, CSP, F1_COLOUR_FLOOR, _e, _heat, _table
+from bench.report.html_parts import CSP, F1_COLOUR_FLOOR, STYLE, heat, html_table
+from bench.report.html_parts import escape as _e
 from bench.report.plain import interval, number
 
 Suite = Mapping[str, Any]
@@ -131,9 +132,9 @@ def _agreement_heatmap(suite: Suite) -> str:
     """The agreement matrix, rho -1 red through 0 yellow to 1 green."""
     matrix: Mapping[str, Mapping[str, float | None]] = suite["leaderboard"]["agreement"]
     names = list(matrix)
-    styles = [["", *("" if rho is None else _heat((rho + 1) / 2) for rho in row.values())]
+    styles = [["", *("" if rho is None else heat((rho + 1) / 2) for rho in row.values())]
               for row in matrix.values()]
-    return _table(["dataset", *names], agreement_rows(suite), styles=styles)
+    return html_table(["dataset", *names], agreement_rows(suite), styles=styles)
 
 
 def _score_table(suite: Suite) -> str:
@@ -143,9 +144,9 @@ def _score_table(suite: Suite) -> str:
         for entry in entries:
             official = entry["scores"][entry["metric"]]
             styles.append(["", "", "", "", *("" if (f1 := (official.get(n) or {}).get("f1"))
-                                             is None else _heat(f1, low=F1_COLOUR_FLOOR)
+                                             is None else heat(f1, low=F1_COLOUR_FLOOR)
                                              for n in suite["extractors"])])
-    return _table(score_headers(suite), score_rows(suite), styles=styles)
+    return html_table(score_headers(suite), score_rows(suite), styles=styles)
 
 
 def render(suite: Suite) -> str:
@@ -154,12 +155,12 @@ def render(suite: Suite) -> str:
         f"<h1>boilerbench suite {_e(suite['suite_id'])}</h1>",
         f"<p class=\"meta\">{_e(NOTE)}; boilerbench {_e(suite['boilerbench'])}</p>",
         "<h2>F1 by dataset and extractor</h2>", _score_table(suite),
-        "<h2>Mean rank</h2>", _table(rank_headers(suite), rank_rows(suite)),
+        "<h2>Mean rank</h2>", html_table(rank_headers(suite), rank_rows(suite)),
         "<h2>Rank agreement between datasets (Spearman's rho)</h2>", _agreement_heatmap(suite),
     ]
     if rows := published_rows(suite):
-        sections += ["<h2>Published figures beside ours</h2>", _table(PUBLISHED_HEADERS, rows)]
-    sections += ["<h2>What each dataset's gold keeps</h2>", _table(
+        sections += ["<h2>Published figures beside ours</h2>", html_table(PUBLISHED_HEADERS, rows)]
+    sections += ["<h2>What each dataset's gold keeps</h2>", html_table(
         ["dataset", "gold keeps", "in words", "licence", "signature"],
         [[e["name"], e["keeps"], e["keeps_detail"], e["licence"], e["signatures"][e["metric"]]]
          for e in suite["datasets"]])]
@@ -168,5 +169,5 @@ def render(suite: Suite) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<meta http-equiv=\"Content-Security-Policy\" content=\"{_e(CSP)}\">"
             f"<title>boilerbench suite {_e(suite['suite_id'])}</title>"
-            f"<style>{_STYLE}</style></head><body>\n" + "\n".join(sections)
+            f"<style>{STYLE}</style></head><body>\n" + "\n".join(sections)
             + "\n</body></html>\n")

@@ -11,7 +11,8 @@ from itertools import pairwise
 from rich.table import Table
 from rich.text import Text
 
-from bench.report.html import _STYLE, CSP, _e, _heat, _table
+from bench.report.html_parts import CSP, STYLE, heat, html_table
+from bench.report.html_parts import escape as _e
 from bench.report.plain import number
 from bench.report.svg import histogram
 from bench.scoring.profile import RATIO_BINS, Profile, ProfileRow
@@ -118,14 +119,14 @@ def render_profile(result: Profile) -> str:
     names = result["agreement"]["names"]
     matrix_rows = [[name, *(number(value) for value in values)]
                    for name, values in zip(names, result["agreement"]["matrix"], strict=True)]
-    styles = [["", *("" if value is None else _heat(value) for value in values)]
+    styles = [["", *("" if value is None else heat(value) for value in values)]
               for values in result["agreement"]["matrix"]]
     charts = "".join(
         f'<figure>{histogram(row["lengths"]["ratio_histogram"], _bin_labels(), title=title_)}'
         f"<figcaption>{_e(title_)}</figcaption></figure>"
         for row in result["extractors"]
         if (title_ := f"{row['name']}: pages by output length / visible text"))
-    disputed = _table(["page", "url", "agreement", "pairs"], [
+    disputed = html_table(["page", "url", "agreement", "pairs"], [
         [entry["page"], entry["url"] or "", number(entry["agreement"]),
          ", ".join(f"{pair} {value:.2f}" for pair, value in sorted(entry["pairs"].items()))]
         for entry in result["disputed"]])
@@ -134,13 +135,13 @@ def render_profile(result: Profile) -> str:
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f'<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body>"
+        f"<title>{_e(title)}</title><style>{STYLE}</style></head><body>"
         f"<h1>{_e(title)}</h1><p class=\"meta\">Run <code>{_e(result['run_id'])}</code>"
         f" · {_e(_caption(result))}</p>"
-        "<h2>Extractors</h2>" + _table(HEADERS, profile_rows(result))
+        "<h2>Extractors</h2>" + html_table(HEADERS, profile_rows(result))
         + "<h2>Agreement</h2><p class=\"meta\">Mean token F1 between two extractors' outputs "
         "on the pages both extracted; red at 0, green at 1.</p>"
-        + _table(["", *names], matrix_rows, styles=styles)
+        + html_table(["", *names], matrix_rows, styles=styles)
         + f'<h2>Output length</h2><div class="charts">{charts}</div>'
         + "<h2>Most disputed pages</h2>" + disputed + skipped
         + '<footer id="end" class="meta">End of profile.</footer></body></html>\n')
@@ -151,7 +152,7 @@ def _skipped_section(result: Profile) -> str:
         return ""
     counts: Sequence[tuple[str, int]] = sorted(result["skipped"].items(),
                                                key=lambda item: (-item[1], item[0]))
-    return ("<h2>Records skipped</h2>" + _table(["reason", "records"],
+    return ("<h2>Records skipped</h2>" + html_table(["reason", "records"],
                                                [[reason, str(n)] for reason, n in counts])
             + "".join(f"<p class=\"meta\"><code>{_e(where)}</code></p>"
                       for where in result["damaged"]))
