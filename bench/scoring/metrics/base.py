@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, ClassVar
 
 import numpy as np
@@ -39,6 +41,16 @@ GOLD_MEMORY = 512
 """Golds whose tokens (or index) a metric remembers: more than the pages in flight, and the
 whole of a prediction file scored page by page for datasets of AEB's size; bounded, so that a
 long run's memory does not grow with its page count."""
+
+
+class GoldTokens(list[str]):
+    """A gold's tokens as a metric remembers them (`Metric.gold_tokens`), with their counts,
+    made once: a run scores each page's gold once per extractor."""
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """How often each token occurs."""
+        return Counter(self)
 
 
 @dataclass(frozen=True)
@@ -104,7 +116,7 @@ class Metric(ABC):
         self.tokenizer: Tokenizer = get_tokenizer(tokenizer or self.default_tokenizer)
         self.normalized = self.default_normalized if normalized is None else normalized
         self.dataset = dataset
-        self._gold_tokens: dict[str, list[str]] = {}
+        self._gold_tokens: dict[str, GoldTokens] = {}
 
     @property
     def signature(self) -> Signature:
@@ -158,12 +170,12 @@ class Metric(ABC):
         """
         return None if gold.body is None else self.page_stats(gold.body, output, tokens=tokens)
 
-    def gold_tokens(self, gold: str) -> list[str]:
+    def gold_tokens(self, gold: str) -> GoldTokens:
         """`tokens(gold)`, remembered for the last few golds: a run scores each page's gold
         once per extractor, page after page (a bounded memory, whatever the page count)."""
         tokens = self._gold_tokens.pop(gold, None)
         if tokens is None:
-            tokens = self.tokens(gold)
+            tokens = GoldTokens(self.tokens(gold))
             if len(self._gold_tokens) >= GOLD_MEMORY:
                 del self._gold_tokens[next(iter(self._gold_tokens))]
         self._gold_tokens[gold] = tokens  # most recent last
@@ -171,8 +183,14 @@ class Metric(ABC):
 
     def score_stats(self, stats: PageStats) -> Score:
         """The Score of one page's (or a pooled) statistics."""
-        precision, recall, f1 = (float(x) for x in self._scores(np.array([stats]))[0])
+        precision, recall, f1 = self._score(stats)
         return Score(precision, recall, f1, signature=self.signature)
+
+    def _score(self, stats: PageStats) -> tuple[float, float, float]:
+        """Precision, recall and F1 of one row of statistics: `_scores` of that row, unless a
+        metric computes the same floats without numpy (`prf`)."""
+        precision, recall, f1 = (float(x) for x in self._scores(np.array([stats]))[0])
+        return precision, recall, f1
 
     def details(self, stats: PageStats) -> dict[str, dict[str, float]] | None:
         """A breakdown of one page's statistics beyond P/R/F1 (structure: per element kind),
@@ -216,6 +234,17 @@ def safe_divide(numerator: Array, denominator: Array) -> Array:
     """numerator / denominator, 0 where the denominator is 0."""
     return np.divide(numerator, denominator, out=np.zeros_like(numerator, dtype=np.float64),
                      where=denominator != 0)
+
+
+def prf(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
+    """`prf_array` of one (tp, fp, fn), the same floats bit for bit (the same operations in
+    the same order), without numpy's cost for one row (0.075 ms a page)."""
+    if fp == 0 and fn == 0:
+        return 1.0, 1.0, 1.0
+    precision = tp / (tp + fp) if tp + fp != 0 else 0.0
+    recall = tp / (tp + fn) if tp + fn != 0 else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall != 0 else 0.0
+    return precision, recall, f1
 
 
 def prf_array(counts: Array) -> Array:
