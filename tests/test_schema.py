@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import random
 from typing import TypedDict
 
 import pytest
@@ -63,3 +64,42 @@ def test_the_run_files_schemas_resolve() -> None:
     for schema in (PageRecord, Summary, RunManifest):
         with pytest.raises(BenchError, match="missing"):
             checked({}, schema, "x")
+
+
+def _mutations(value: object, rng: random.Random) -> object:
+    """`value` with one random change somewhere inside: a key dropped, or a value replaced by
+    one of another JSON kind."""
+    kinds: list[object] = [None, True, 0, 1.5, "s", [], {}, [1], ["x"], {"k": 1}]
+    if isinstance(value, dict) and value and rng.random() < 0.8:
+        key = rng.choice(sorted(value))
+        changed = dict(value)
+        if rng.random() < 0.2:
+            del changed[key]
+        else:
+            changed[key] = _mutations(value[key], rng)
+        return changed
+    if isinstance(value, list) and value and rng.random() < 0.8:
+        index = rng.randrange(len(value))
+        return [*value[:index], _mutations(value[index], rng), *value[index + 1:]]
+    return rng.choice(kinds)
+
+
+def test_the_compiled_check_accepts_exactly_what_finds_no_problem() -> None:
+    from bench.schema import _problem, _valid
+
+    record = {"page": "p", "extractor": "e", "version": "1", "language": "en",
+              "page_type": None, "seconds": 0.5, "peak_mb": None, "cached": False,
+              "error": None, "output": "text", "noise": {"stdout": "", "stderr": "",
+                                                          "log": ["x"], "cut": 0},
+              "stats": [1.0, 2, 0.0], "precision": 0.5, "recall": 1, "f1": None,
+              "duplication": 0.0, "leaks": {"share": [1, 2]}}
+    rng = random.Random(7)
+    accepted = refused = 0
+    for schema, base in ((PageRecord, record), (_Outer, _outer())):
+        assert _valid(schema)(base) and _problem(base, schema, "") is None
+        for _ in range(3000):
+            value = _mutations(_mutations(base, rng), rng)
+            fine = _problem(value, schema, "") is None
+            assert _valid(schema)(value) == fine, value
+            accepted, refused = accepted + fine, refused + (not fine)
+    assert accepted > 100 and refused > 1000  # both answers were exercised
