@@ -59,7 +59,7 @@ def test_signature_names_the_regex_release() -> None:
 
 @pytest.mark.parametrize(
     "text", ["a b\nc\r\n\nদিমিত্রি পেসকভ।\u2028北京 x\x85y\n", "", "\n\n", "one"])
-def test_lines_in_one_pass_match_line_by_line(text: str) -> None:
+def test_lines_match_line_by_line(text: str) -> None:
     tokenizer = UnicodeTokenizer()
     expected = [tokens for line in text.splitlines() if (tokens := tokenizer(line))]
     assert tokenizer.lines(text) == expected
