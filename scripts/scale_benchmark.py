@@ -1,6 +1,8 @@
-"""The scale benchmarks of README "Benchmarks" (issue 12), one measurement per call, printed as
-one JSON line: a whole `boilerbench run` (in this process, so that its peak RSS is the main
-process's own) or the bare loop it is compared with.
+"""The scale measurements of README "Benchmarks" (issue 12), one per call, printed as one JSON
+line: a whole `boilerbench run` (in this process, so that its peak RSS is the main process's
+own) or the bare loop it is compared with. tests/benchmarks/test_scale.py times both on 2,000
+pages with pytest-benchmark; this script is for the corpora too large for a benchmark's round
+(the main process's peak RSS at 20,000 and 200,000 pages, `--max-pages-per-worker`'s effect).
 
 Usage (corpora from scripts/synthetic_corpus.py):
   .venv/bin/python scripts/scale_benchmark.py run CORPUS.jsonl EXTRACTOR JOBS [RUN OPTION...]
@@ -48,19 +50,20 @@ def measure_run(corpus: Path, extractor: str, jobs: int, options: list[str]) -> 
             "worker_peak_last_1000_mb": round(statistics.fmean(peaks[-1000:]), 1)}
 
 
-def measure_bare(corpus: Path, extractor: str) -> dict[str, float]:
-    """Read, decode and extract every page in a plain loop."""
+def measure_bare(corpus: Path, extractor: str, *, limit: int | None = None) -> dict[str, float]:
+    """Read, decode and extract every page (or the first `limit`) in a plain loop."""
     from bench.data.formats import load_dataset
     from bench.text.encoding import decode_html
     from extractors import registry
 
     adapter = registry.load(extractor)
-    dataset = load_dataset(f"jsonl:{corpus}")
+    pages = load_dataset(f"jsonl:{corpus}").pages
+    pages = pages if limit is None else pages[:limit]
     started = time.perf_counter()
-    for page in dataset:
+    for page in pages:
         html = decode_html(page.read_html(), page.encoding)[0]
         adapter.apply(html, url=page.url, language=page.language)
-    return {"pages": len(dataset), "wall_s": round(time.perf_counter() - started, 2)}
+    return {"pages": len(pages), "wall_s": round(time.perf_counter() - started, 2)}
 
 
 def main(argv: list[str]) -> int:
