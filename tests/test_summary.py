@@ -173,3 +173,13 @@ def test_a_tally_orders_pages_by_id_whatever_order_records_come_in() -> None:
     assert [page.decode() for page in page_ids] == scored
     assert f1.tolist() == [ids.index(page) / 10 for page in scored]
     assert counted.peak_mb() == 7.0 and len(counted) == len(ids)
+
+
+def test_first_failures_are_in_page_order_from_one_pass_over_a_stream() -> None:
+    from bench.scoring.failures import first_failures
+
+    errors = {"p3": "timeout", "p1": "crash", "p2": "timeout", "p4": None, "p0": None}
+    stream = ({"page": page, "extractor": name, "error": error, "output": "x" * 1000}
+              for name in ("b", "a") for page, error in errors.items())
+    assert first_failures(stream, limit=5) == {  # type: ignore[arg-type]
+        "a": [("p1", "crash"), ("p2", "timeout")], "b": [("p1", "crash"), ("p2", "timeout")]}
