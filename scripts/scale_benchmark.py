@@ -1,14 +1,19 @@
-"""The scale benchmarks of README "Benchmarks" (issue 12), one measurement per call, printed as
-one JSON line: a whole `boilerbench run` (in this process, so that its peak RSS is the main
-process's own) or the bare loop it is compared with.
+"""The scale measurements of README "Benchmarks" (issue 12), one per call, printed as one JSON
+line: a whole `boilerbench run` (in this process, so that its peak RSS is the main process's
+own) or the bare loop it is compared with. tests/benchmarks/test_scale.py times both on 2,000
+pages with pytest-benchmark; this script is for the corpora too large for a benchmark's round
+(the main process's peak RSS at 20,000 and 200,000 pages, `--max-pages-per-worker`'s effect).
 
 Usage (corpora from scripts/synthetic_corpus.py):
   .venv/bin/python scripts/scale_benchmark.py run CORPUS.jsonl EXTRACTOR JOBS [RUN OPTION...]
   .venv/bin/python scripts/scale_benchmark.py bare CORPUS.jsonl EXTRACTOR
+  .venv/bin/python scripts/scale_benchmark.py summary PAGES
 
 `run` prints wall seconds, pages per second, the main process's peak RSS (VmHWM) and the
 workers' mean per-page peak RSS over the first and the last 1,000 pages; `bare` the wall seconds
-of a plain loop that reads, decodes and extracts every page (no workers, no scoring, no record).
+of a plain loop that reads, decodes and extracts every page (no workers, no scoring, no record);
+`summary` the main process's peak RSS before and after summarising a stream of PAGES records
+shaped like a run's (one extractor, token-f1, made up here: the end of a run in seconds).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -48,19 +54,50 @@ def measure_run(corpus: Path, extractor: str, jobs: int, options: list[str]) -> 
             "worker_peak_last_1000_mb": round(statistics.fmean(peaks[-1000:]), 1)}
 
 
-def measure_bare(corpus: Path, extractor: str) -> dict[str, float]:
-    """Read, decode and extract every page in a plain loop."""
+def measure_bare(corpus: Path, extractor: str, *, limit: int | None = None) -> dict[str, float]:
+    """Read, decode and extract every page (or the first `limit`) in a plain loop."""
     from bench.data.formats import load_dataset
     from bench.text.encoding import decode_html
     from extractors import registry
 
     adapter = registry.load(extractor)
-    dataset = load_dataset(f"jsonl:{corpus}")
+    pages = load_dataset(f"jsonl:{corpus}").pages
+    pages = pages if limit is None else pages[:limit]
     started = time.perf_counter()
-    for page in dataset:
+    for page in pages:
         html = decode_html(page.read_html(), page.encoding)[0]
         adapter.apply(html, url=page.url, language=page.language)
-    return {"pages": len(dataset), "wall_s": round(time.perf_counter() - started, 2)}
+    return {"pages": len(pages), "wall_s": round(time.perf_counter() - started, 2)}
+
+
+def measure_summary(pages: int) -> dict[str, float]:
+    """Summarise `pages` made-up records, streamed, as `boilerbench run` does at its end."""
+    import random
+
+    from bench.data.page import Dataset
+    from bench.scoring.metrics.token_f1 import TokenF1
+    from bench.scoring.records import PageRecord
+    from bench.scoring.summary import summarize
+    from extractors.base import Extractor
+
+    def records() -> Iterator[PageRecord]:
+        draw = random.Random(0)
+        for number in range(pages):
+            tp, fp, fn = draw.randint(0, 900), draw.randint(0, 300), draw.randint(0, 300)
+            yield {"page": f"p{number:07d}-0123456789ab", "extractor": "x", "version": "1",
+                   "stats": (tp, fp, fn), "f1": 2 * tp / (2 * tp + fp + fn or 1),
+                   "duplication": draw.random() / 10, "seconds": draw.random() / 50,
+                   "peak_mb": 50 + draw.random(), "cached": False, "error": None,
+                   "output": "", "leaks": {}}  # type: ignore[typeddict-item]
+
+    dataset = Dataset(name="made-up", pages=range(pages), content_hash="0" * 64)  # type: ignore[arg-type]
+    extractor = Extractor(name="x", package="x", extract=lambda html, url: "")
+    before = _peak_mb()
+    started = time.perf_counter()
+    summarize(run_id="summary", dataset=dataset, extractors=[extractor], records=records(),
+              metric=TokenF1(dataset=dataset.label))
+    return {"pages": pages, "wall_s": round(time.perf_counter() - started, 2),
+            "peak_before_mb": round(before, 1), "main_peak_mb": round(_peak_mb(), 1)}
 
 
 def main(argv: list[str]) -> int:
@@ -68,6 +105,9 @@ def main(argv: list[str]) -> int:
         result = measure_run(Path(argv[1]), argv[2], int(argv[3]), argv[4:])
     elif len(argv) == 3 and argv[0] == "bare":
         result = measure_bare(Path(argv[1]), argv[2])
+    elif len(argv) == 2 and argv[0] == "summary" and argv[1].isdigit():
+        print(json.dumps({"mode": "summary", **measure_summary(int(argv[1]))}))
+        return 0
     else:
         print(__doc__, file=sys.stderr)
         return 2

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from bench.errors import BenchError
+from bench.scoring import stats
 from bench.scoring.stats import bootstrap, compare, interval, resample_weights
 
 
@@ -21,8 +22,36 @@ def test_weights_draw_as_many_pages_as_there_are() -> None:
 
 def test_large_bootstraps_come_in_blocks_with_the_same_total() -> None:
     blocks = list(resample_weights(100_000, resamples=100, seed=0))
-    assert len(blocks) == 3
+    assert len(blocks) == 10
     assert sum(len(block) for block in blocks) == 100
+
+
+def _one_matrix(pages: int, *, resamples: int, seed: int) -> np.ndarray:
+    """The weights as one matrix of draws (resamples x pages), counted row by row: the
+    bootstrap as it was computed before it came in blocks of rows."""
+    drawn = np.random.default_rng(seed).integers(0, pages, size=(resamples, pages))
+    offsets = pages * np.arange(resamples)[:, None]
+    return np.bincount((drawn + offsets).ravel(), minlength=resamples * pages).reshape(
+        resamples, pages).astype(np.float64)
+
+
+@pytest.mark.parametrize("cells", [1, 7, 150, 1_000_000])
+@pytest.mark.parametrize("pages", [1, 3, 150, 151])
+def test_weights_do_not_depend_on_the_block_size(monkeypatch: pytest.MonkeyPatch,
+                                                 cells: int, pages: int) -> None:
+    """Bit for bit: intervals of the gold set (150 pages) stay those of the baseline."""
+    monkeypatch.setattr(stats, "_CHUNK_CELLS", cells)
+    blocks = list(resample_weights(pages, resamples=101, seed=4))
+    assert len(blocks) == -(-101 // max(1, cells // pages))
+    assert (np.concatenate(blocks) == _one_matrix(pages, resamples=101, seed=4)).all()
+
+
+def test_comparisons_do_not_depend_on_the_block_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = np.random.default_rng(1).random(151)
+    b = a - 0.05 + 0.2 * np.random.default_rng(2).random(151)
+    whole = compare(list(a), list(b), resamples=300)
+    monkeypatch.setattr(stats, "_CHUNK_CELLS", 500)
+    assert compare(list(a), list(b), resamples=300) == whole
 
 
 def test_bootstrap_mean_interval_covers_the_mean() -> None:

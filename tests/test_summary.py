@@ -85,9 +85,11 @@ def test_leak_tables_split_to_fit_the_width() -> None:
 def test_ranking_tests_each_extractor_against_the_next_one_down() -> None:
     from bench.report.plain import ranking_rows
     from bench.scoring.summary import ranking
+    from bench.scoring.tally import tally
 
     def records(name: str, f1s: list[float]) -> list[dict[str, object]]:
-        return [{"page": f"p{i:02d}", "extractor": name, "f1": f1} for i, f1 in enumerate(f1s)]
+        return [{"page": f"p{i:02d}", "extractor": name, "f1": f1, "stats": None,
+                 "duplication": None} for i, f1 in enumerate(f1s)]
 
     pages = 30
     good = records("good", [0.9] * pages)
@@ -95,7 +97,8 @@ def test_ranking_tests_each_extractor_against_the_next_one_down() -> None:
     twin = records("twin", [0.6 + 0.01 * ((i + 1) % 3) for i in range(pages)])
     rows = [{"name": name, "f1": sum(r["f1"] for r in recs) / pages}  # type: ignore[misc]
             for name, recs in (("worse", worse), ("good", good), ("twin", twin))]
-    pairs = ranking(rows, {"good": good, "worse": worse, "twin": twin})
+    pairs = ranking(rows, {"good": tally(good), "worse": tally(worse),  # type: ignore[arg-type]
+                           "twin": tally(twin)})  # type: ignore[arg-type]
     assert pairs[0]["better"] == "good"
     assert {pairs[0]["worse"], pairs[1]["worse"]} == {"worse", "twin"}  # equal means: any order
     assert pairs[1]["better"] == pairs[0]["worse"]
@@ -152,3 +155,31 @@ def test_progress_redraws_a_few_times_a_second_however_fast_records_come() -> No
     elapsed = time.monotonic() - started
     assert progress.advances == 10_000
     assert progress.refreshes <= 1 + elapsed / 0.25  # the first record, then every 0.25 s
+
+
+def test_a_tally_orders_pages_by_id_whatever_order_records_come_in() -> None:
+    """Ids of any length and script sort as Python sorts strings (code points), so a re-run
+    whose records come in another order gives the same bootstrap; unscored pages have no row."""
+    from bench.scoring.tally import tally
+
+    ids = ["b", "ab", "a", "é", "z", "日本", "a-long-page-id", "x"]
+    records = [{"page": page, "extractor": "e", "stats": None if page == "x" else (i, 1, 2),
+                "f1": None if page == "x" else i / 10, "duplication": None,
+                "peak_mb": None if page == "z" else float(i)} for i, page in enumerate(ids)]
+    counted = tally(records)  # type: ignore[arg-type]
+    scored = sorted(page for page in ids if page != "x")
+    assert counted.page_stats()[:, 0].tolist() == [ids.index(page) for page in scored]
+    page_ids, f1 = counted.page_f1()
+    assert [page.decode() for page in page_ids] == scored
+    assert f1.tolist() == [ids.index(page) / 10 for page in scored]
+    assert counted.peak_mb() == 7.0 and len(counted) == len(ids)
+
+
+def test_first_failures_are_in_page_order_from_one_pass_over_a_stream() -> None:
+    from bench.scoring.failures import first_failures
+
+    errors = {"p3": "timeout", "p1": "crash", "p2": "timeout", "p4": None, "p0": None}
+    stream = ({"page": page, "extractor": name, "error": error, "output": "x" * 1000}
+              for name in ("b", "a") for page, error in errors.items())
+    assert first_failures(stream, limit=5) == {  # type: ignore[arg-type]
+        "a": [("p1", "crash"), ("p2", "timeout")], "b": [("p1", "crash"), ("p2", "timeout")]}

@@ -17,14 +17,15 @@ FIRST_REASONS = 3
 def first_failures(records: Iterable[PageRecord], *,
                    limit: int = FIRST_REASONS) -> dict[str, list[tuple[str, str]]]:
     """Per extractor with failures, its first `limit` distinct reasons, each with the first
-    page that gave it (in page order)."""
+    page that gave it (in page order). Only the failed records' names are kept: `records` may
+    stream a run of any size, outputs and all."""
     reasons: dict[str, dict[str, str]] = {}
-    for record in sorted(records, key=lambda record: (record["extractor"], record["page"])):
-        error = record["error"]
-        if error is not None:
-            seen = reasons.setdefault(record["extractor"], {})
-            if error not in seen and len(seen) < limit:
-                seen[error] = record["page"]
+    failed = sorted((record["extractor"], record["page"], record["error"]) for record in records
+                    if record["error"] is not None)
+    for extractor, page, error in failed:
+        seen = reasons.setdefault(extractor, {})
+        if error not in seen and len(seen) < limit:
+            seen[error] = page
     return {name: [(page, error) for error, page in seen.items()]
             for name, seen in reasons.items()}
 

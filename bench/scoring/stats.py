@@ -22,8 +22,10 @@ Array = NDArray[np.float64]
 DEFAULT_RESAMPLES = 1000
 DEFAULT_SEED = 0
 DEFAULT_CONFIDENCE = 0.95
-_CHUNK_CELLS = 4_000_000
-"""Resample rows are drawn in blocks of at most this many weights, to bound memory."""
+_CHUNK_CELLS = 1_000_000
+"""Resample rows are drawn in blocks of at most this many weights (8 MB of float64), so that
+the bootstrap's memory is the same for 20,000 pages as for a million (the draws and the weights
+of one block, a few dozen megabytes at most); a row of more pages is one block."""
 
 
 def _check_resamples(resamples: int) -> None:
@@ -31,16 +33,22 @@ def _check_resamples(resamples: int) -> None:
         raise BenchError(f"resamples must be at least 1, got {resamples!r}")
 
 
+def _block_rows(pages: int) -> int:
+    """Resample rows per block: as many as fit `_CHUNK_CELLS`, at least one."""
+    return max(1, _CHUNK_CELLS // max(pages, 1))
+
+
 def resample_weights(pages: int, *, resamples: int, seed: int) -> Iterator[Array]:
     """Blocks of bootstrap weights: row r counts how often each page is drawn in resample r
-    (pages drawn uniformly with replacement, as many as there are pages)."""
+    (pages drawn uniformly with replacement, as many as there are pages). The generator's
+    draws are consumed row after row, so the weights do not depend on the block size."""
     rng = np.random.default_rng(seed)
-    block = max(1, _CHUNK_CELLS // max(pages, 1))
+    block = _block_rows(pages)
     for start in range(0, resamples, block):
-        rows = min(block, resamples - start)
-        drawn = rng.integers(0, pages, size=(rows, pages)) + pages * np.arange(rows)[:, None]
-        yield np.bincount(drawn.ravel(), minlength=rows * pages).reshape(rows, pages).astype(
-            np.float64)
+        weights = np.empty((min(block, resamples - start), pages))
+        for row in weights:
+            row[:] = np.bincount(rng.integers(0, pages, size=pages), minlength=pages)
+        yield weights
 
 
 def bootstrap(statistic: Callable[[Array], Array], pages: int, *,
@@ -89,7 +97,8 @@ class Comparison:
                 "confidence": self.confidence, "seed": self.seed}
 
 
-def compare(per_page_a: Sequence[float], per_page_b: Sequence[float], *,
+def compare(per_page_a: Sequence[float] | Array,
+            per_page_b: Sequence[float] | Array, *,
             resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED,
             confidence: float = DEFAULT_CONFIDENCE) -> Comparison:
     """Does A beat B on these pages? Both lists hold one score per page, in the same order.
@@ -112,7 +121,7 @@ def compare(per_page_a: Sequence[float], per_page_b: Sequence[float], *,
     low, high = interval(means, confidence)
     rng = np.random.default_rng(seed + 1)
     extreme = 0
-    block = max(1, _CHUNK_CELLS // pages)
+    block = _block_rows(pages)
     for start in range(0, resamples, block):
         signs = rng.choice(np.array([-1.0, 1.0]), size=(min(block, resamples - start), pages))
         flipped = signs @ diff / pages

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Protocol, TypeVar
 
+import numpy as np
+
 from bench import __version__
 from bench.data.page import Dataset
 from bench.scoring.metrics.base import Metric
@@ -76,8 +78,7 @@ def by_f1(rows: Sequence[RowT]) -> list[RowT]:
     return sorted(rows, key=lambda row: (row["f1"] is None, -(row["f1"] or 0.0)))
 
 
-def ranking(extractors: Sequence[ExtractorRow],
-            records: Mapping[str, Iterable[PageRecord]] | Mapping[str, Tally]
+def ranking(extractors: Sequence[ExtractorRow], tallies: Mapping[str, Tally]
             ) -> list[RankingPair]:
     """Does each extractor really beat the next one down the table? A paired test
     (`bench.scoring.stats.compare`) of per-page F1 over the pages both scored, for each
@@ -86,21 +87,16 @@ def ranking(extractors: Sequence[ExtractorRow],
     scored = by_f1([row for row in extractors if row["f1"] is not None])
     pairs: list[RankingPair] = []
     for better, worse in pairwise(scored):
-        f1_a, f1_b = _page_f1(records[better["name"]]), _page_f1(records[worse["name"]])
-        pages = sorted(f1_a.keys() & f1_b.keys())
-        if not pages:
+        (ids_a, f1_a), (ids_b, f1_b) = (tallies[better["name"]].page_f1(),
+                                        tallies[worse["name"]].page_f1())
+        _, in_a, in_b = np.intersect1d(ids_a, ids_b, assume_unique=True, return_indices=True)
+        if not len(in_a):
             continue
-        result = compare([f1_a[page] for page in pages], [f1_b[page] for page in pages])
+        result = compare(f1_a[in_a], f1_b[in_b])  # pages both scored, in page-id order
         pairs.append({"better": better["name"], "worse": worse["name"], "delta": result.delta,
                       "ci": [result.low, result.high], "p_value": result.p_value,
                       "pages": result.pages, "significant": result.significant})
     return pairs
-
-
-def _page_f1(records: Iterable[PageRecord] | Tally) -> dict[str, float]:
-    if isinstance(records, Tally):
-        return records.page_f1()
-    return {r["page"]: r["f1"] for r in records if r["f1"] is not None}
 
 
 def scoring_header(dataset: Dataset, metric: Metric) -> ScoringHeader:

@@ -34,24 +34,27 @@ class Tally:
     """One system's records, counted in; see the module docstring."""
 
     def __init__(self) -> None:
-        self._ids: list[bytes] = []
+        self._id_bytes, self._id_ends = bytearray(), array("q")
+        """Page ids, UTF-8, one after another, and where each ends (no object per page)."""
         self._stats = array("d")
         self._width = 1
         self._scored = bytearray()
         self._f1, self._duplication = array("d"), array("d")
-        self.seconds, self._peaks = array("d"), array("d")
+        self.seconds = array("d")
+        self._peak: float | None = None
         self.failures = self.cached = self.noisy_pages = self.noise_lines = 0
         self.undecodable: set[str] = set()
         """Pages no charset decodes (an extractor given raw bytes never meets this)."""
         self._leaks: dict[str, LeakCounts] = {}
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._id_ends)
 
     def add(self, record: PageRecord) -> None:
         """Count one record in (scores alone need only `page`, `stats`, `duplication` and
         `leaks`: the other fields are read when present)."""
-        self._ids.append(record["page"].encode())
+        self._id_bytes += record["page"].encode()
+        self._id_ends.append(len(self._id_bytes))
         stats = record["stats"]
         self._scored.append(stats is not None)
         if stats is not None:
@@ -63,7 +66,8 @@ class Tally:
                                  else record["duplication"])
         self.seconds.append(record.get("seconds", 0.0))
         peak = record.get("peak_mb")
-        self._peaks.append(_NAN if peak is None else peak)
+        if peak is not None and (self._peak is None or peak > self._peak):
+            self._peak = peak
         error = record.get("error")
         if error:
             self.failures += 1
@@ -86,20 +90,29 @@ class Tally:
         kept: Array = rows[row_of[order[scored[order]]]]
         return kept
 
+    def _ids(self) -> NDArray[np.bytes_]:
+        """Every record's page id (UTF-8, fixed width), in record order."""
+        ends = np.frombuffer(self._id_ends, dtype=np.int64)
+        lengths = np.diff(ends, prepend=0)
+        width = int(lengths.max(initial=1))
+        cells = np.zeros((len(ends), width), dtype=np.uint8)
+        cells[np.arange(width) < lengths[:, None]] = np.frombuffer(self._id_bytes, np.uint8)
+        return cells.view(f"S{width}").ravel()
+
     def _order(self) -> NDArray[np.intp]:
         """Record positions in page-id order (UTF-8 bytes sort as code points do)."""
-        ids = np.array(self._ids, dtype=bytes) if self._ids else np.array([], dtype=bytes)
-        return np.argsort(ids, kind="stable")
+        return np.argsort(self._ids(), kind="stable")
 
-    def page_f1(self) -> dict[str, float]:
-        """F1 of every scored page, by page id."""
-        return {page.decode(): f1 for page, f1 in zip(self._ids, self._f1, strict=True)
-                if not math.isnan(f1)}
+    def page_f1(self) -> tuple[NDArray[np.bytes_], Array]:
+        """The scored pages' ids (UTF-8) in page-id order, and their F1 in that order."""
+        ids, f1 = self._ids(), np.frombuffer(self._f1, dtype=np.float64)
+        order = self._order()
+        scored = order[~np.isnan(f1[order])]
+        return ids[scored], f1[scored]
 
     def peak_mb(self) -> float | None:
         """The highest per-page peak memory measured."""
-        peaks = [peak for peak in self._peaks if not math.isnan(peak)]
-        return max(peaks) if peaks else None
+        return self._peak
 
     def scores(self, metric: Metric) -> ScoresSummary:
         """Corpus scores (with bootstrap intervals), leaks by category and duplication; pages

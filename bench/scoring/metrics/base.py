@@ -211,7 +211,7 @@ class Metric(ABC):
         """The corpus score of these pages, with a seeded bootstrap over pages."""
         if len(page_stats) == 0:
             raise ValueError("corpus_score needs at least one page")
-        stats = np.array(page_stats, dtype=np.float64)
+        stats = np.asarray(page_stats, dtype=np.float64)  # a Tally's array is not copied
         scores = self._scores(stats)
         pages = len(stats)
         point = self._corpus(np.ones((1, pages)), stats, scores)[0]
