@@ -2,13 +2,17 @@
 one JSON line: a whole `boilerbench run` (in this process, so that its peak RSS is the main
 process's own) or the bare loop it is compared with.
 
-Usage (corpora from scripts/synthetic_corpus.py):
+Usage (corpora from scripts/synthetic_corpus.py, crawls from scripts/make_warc.py):
   .venv/bin/python scripts/scale_benchmark.py run CORPUS.jsonl EXTRACTOR JOBS [RUN OPTION...]
   .venv/bin/python scripts/scale_benchmark.py bare CORPUS.jsonl EXTRACTOR
+  .venv/bin/python scripts/scale_benchmark.py profile CRAWL.warc EXECUTOR JOBS EXTRACTOR...
 
 `run` prints wall seconds, pages per second, the main process's peak RSS (VmHWM) and the
 workers' mean per-page peak RSS over the first and the last 1,000 pages; `bare` the wall seconds
-of a plain loop that reads, decodes and extracts every page (no workers, no scoring, no record).
+of a plain loop that reads, decodes and extracts every page (no workers, no scoring, no record);
+`profile` runs `boilerbench profile --no-cache` of the extractors on the crawl with the executor
+(`process` or `ray`) and prints the wall seconds, extractions per second, the profile's own
+`wall_seconds` and the main process's peak RSS.
 """
 
 from __future__ import annotations
@@ -48,6 +52,29 @@ def measure_run(corpus: Path, extractor: str, jobs: int, options: list[str]) -> 
             "worker_peak_last_1000_mb": round(statistics.fmean(peaks[-1000:]), 1)}
 
 
+def measure_profile(crawl: Path, executor: str, jobs: int, extractors: list[str]
+                    ) -> dict[str, float]:
+    """Run `boilerbench profile` on the crawl, no cache, and measure it."""
+    from bench.cli import main
+
+    with tempfile.TemporaryDirectory() as reports:
+        started = time.perf_counter()
+        code = main(["profile", "--dataset", f"warc:{crawl}",
+                     *(option for name in extractors for option in ("-e", name)),
+                     "--jobs", str(jobs), "--executor", executor, "--no-cache", "--quiet",
+                     "--reports-dir", reports])
+        wall = time.perf_counter() - started
+        if code != 0:
+            raise SystemExit(code)
+        (profile_file,) = Path(reports).glob("*/profile.json")
+        result = json.loads(profile_file.read_text(encoding="utf-8"))
+    extractions = sum(row["pages"] for row in result["extractors"])
+    return {"pages": result["pages"], "extractions": extractions, "wall_s": round(wall, 2),
+            "profile_wall_s": round(result["wall_seconds"], 2),
+            "extractions_per_s": round(extractions / wall, 1),
+            "main_peak_mb": round(_peak_mb(), 1)}
+
+
 def measure_bare(corpus: Path, extractor: str) -> dict[str, float]:
     """Read, decode and extract every page in a plain loop."""
     from bench.data.formats import load_dataset
@@ -68,10 +95,13 @@ def main(argv: list[str]) -> int:
         result = measure_run(Path(argv[1]), argv[2], int(argv[3]), argv[4:])
     elif len(argv) == 3 and argv[0] == "bare":
         result = measure_bare(Path(argv[1]), argv[2])
+    elif len(argv) >= 5 and argv[0] == "profile":
+        result = measure_profile(Path(argv[1]), argv[2], int(argv[3]), argv[4:])
     else:
         print(__doc__, file=sys.stderr)
         return 2
-    print(json.dumps({"mode": argv[0], "corpus": argv[1], "extractor": argv[2], **result}))
+    what = "executor" if argv[0] == "profile" else "extractor"
+    print(json.dumps({"mode": argv[0], "corpus": argv[1], what: argv[2], **result}))
     return 0
 
 
