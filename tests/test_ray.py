@@ -35,20 +35,20 @@ else:  # Ray is an extra; ./setup installs it, and in CI its absence fails
     ray = pytest.importorskip("ray", reason="needs Ray: pip install 'boilerbench[ray]'")
 
 SLOW, CRASH, KILL_TASK = "slow-page", "crash-page", "kill-task-page"
-HEAD_AUTH = {"RAY_AUTH_MODE": "disabled"}
-"""A head that `ray start` starts enables token authentication, which a driver joining it
-does not pick up by itself (Ray 2.60): the test's head and driver run without it."""
 
 
-def test_an_executor_that_starts_ray_stops_it(tmp_path: Path) -> None:
+def test_an_executor_that_starts_ray_stops_it(tmp_path: Path,
+                                              capfd: pytest.CaptureFixture[str]) -> None:
     """Without a Ray running (this test comes before the module's Ray starts), the executor
-    starts a local one, and stops it with every process it started."""
+    starts a local one, quietly (nothing on file descriptors 1 and 2), and stops it with
+    every process it started."""
     assert not ray.is_initialized()
     before = _children()  # e.g. the long-lived Node of an adapter an earlier test ran here
     dataset = _pages(tmp_path, ["ok", "ok"])
     results = list(RayExecutor(jobs=1).map(Job(MISBEHAVING, page) for page in dataset))
     assert [extraction.error for extraction in results] == [None, None]
     assert not ray.is_initialized()
+    assert capfd.readouterr() == ("", "")
     time.sleep(1)
     assert _children() - before == set()
 
@@ -61,7 +61,7 @@ def _children() -> set[str]:
 
 @pytest.fixture(scope="module")
 def local_ray() -> Iterator[None]:
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
+    ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False,
              object_store_memory=128 * 1024 * 1024)
     try:
         yield
@@ -161,10 +161,13 @@ def test_cli_run_and_profile_on_ray(local_ray: None, tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("*/profile.json"))) == 1
 
 
-def test_a_killed_ray_worker_says_nothing_on_the_terminal(tmp_path: Path) -> None:
-    """A whole `run --json` with a local Ray in a subprocess, where a page kills its Ray
-    worker and another crashes: stdout is the JSON document alone, stderr is empty, and the
-    failures are in the records."""
+def test_a_killed_ray_worker_says_nothing_on_the_terminal(local_ray: None,
+                                                          tmp_path: Path) -> None:
+    """A whole `run --json` in a subprocess, joined to this module's Ray (one start fewer:
+    a start on a loaded machine is what fails), where a page kills its Ray worker and another
+    crashes: stdout is the JSON document alone, stderr is empty, and the failures are in the
+    records. (The raylet's message of a dead worker goes to the job's driver: the
+    subprocess.)"""
     pages = tmp_path / "pages.jsonl"
     markers = ["ok"] * 12
     markers[3], markers[8] = KILL_TASK, CRASH
@@ -174,7 +177,8 @@ def test_a_killed_ray_worker_says_nothing_on_the_terminal(tmp_path: Path) -> Non
         for n, marker in enumerate(markers)))
     done = subprocess.run(
         [sys.executable, "-m", "bench", "run", "--dataset", f"jsonl:{pages}", "-e",
-         "tests.test_ray:MISBEHAVING", "--executor", "ray", "--jobs", "2", "--no-cache",
+         "tests.test_ray:MISBEHAVING", "--executor", "ray", "--ray-address",
+         ray.get_runtime_context().gcs_address, "--no-cache",
          "--no-progress", "--json", "--reports-dir", str(tmp_path / "reports")],
         capture_output=True, text=True, cwd=ROOT, timeout=600,
         env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -199,9 +203,11 @@ def _free_port() -> int:
 
 def test_ray_address_joins_a_ray_started_with_ray_start(tmp_path: Path) -> None:
     """`ray start --head --block` in a session of its own (stopped through its process group:
-    `ray stop` would stop every Ray on the machine), then a `run --ray-address` subprocess."""
+    `ray stop` would stop every Ray on the machine), then a `run --ray-address` subprocess
+    with RAY_AUTH_MODE=token, as README says: such a head uses token authentication (Ray
+    2.60), which a driver joining it does not pick up by itself."""
     port, log = _free_port(), tmp_path / "head.log"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), **HEAD_AUTH}
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with log.open("w") as out:
         head = subprocess.Popen(
             [str(Path(sys.executable).with_name("ray")), "start", "--head", f"--port={port}",
@@ -216,7 +222,8 @@ def test_ray_address_joins_a_ray_started_with_ray_start(tmp_path: Path) -> None:
             [sys.executable, "-m", "bench", "run", "-e", "fulltext", "--page", "en-*",
              "--executor", "ray", "--ray-address", f"127.0.0.1:{port}", "--no-cache",
              "--no-progress", "--json", "--reports-dir", str(tmp_path / "reports")],
-            capture_output=True, text=True, cwd=ROOT, timeout=600, env=env)
+            capture_output=True, text=True, cwd=ROOT, timeout=600,
+            env={**env, "RAY_AUTH_MODE": "token"})
         assert (done.returncode, done.stderr) == (0, "")
         assert json.loads(done.stdout)["extractors"][0]["failures"] == 0
     finally:

@@ -151,19 +151,21 @@ class RayExecutor:
             if error is not None:
                 raise BenchError(f"--ray-address {self.address}: cannot join the Ray cluster "
                                  f"({_first_line(error)}); check that `ray status --address "
-                                 f"{self.address}` answers from this machine")
+                                 f"{self.address}` answers from this machine (a head that "
+                                 "`ray start` started wants RAY_AUTH_MODE=token here)")
             return True
         cpus = self.jobs or default_jobs()
         os.environ.setdefault("RAY_gcs_server_port_wait_time_s", str(GCS_WAIT_SECONDS))
         for _attempt in range(START_ATTEMPTS):
-            error = _init(ray_module, num_cpus=cpus, object_store_memory=_LOCAL_OBJECT_STORE,
-                          **options)
+            # "local": a Ray of its own, never one that `ray start` left running here
+            error = _init(ray_module, address="local", num_cpus=cpus,
+                          object_store_memory=_LOCAL_OBJECT_STORE, **options)
             if error is None:
                 return True
         raise BenchError(f"cannot start a local Ray ({_first_line(error)}; tried "
                          f"{START_ATTEMPTS} times): on a loaded machine start it once with "
                          f"`ray start --head --num-cpus={cpus}` and pass --ray-address "
-                         "127.0.0.1:6379, or use --executor process")
+                         "127.0.0.1:6379 with RAY_AUTH_MODE=token, or use --executor process")
 
     def map(self, jobs: Iterable[Job], *, metric: Metric | None = None
             ) -> Iterator[Extraction]:
