@@ -53,7 +53,8 @@ _LOCAL_OBJECT_STORE = 256 * 1024 * 1024
 """Bytes of shared memory a local Ray may use for results (outputs of a few batches)."""
 START_ATTEMPTS = 2
 """Tries at starting a local Ray: Ray gives its node a fixed 30 s to come up, which a loaded
-machine can exceed (seen: 19 s under a load average of 20)."""
+machine can exceed (seen: 19 s under a load average of 20; at 22, both tries of a run timed
+out, which ended with the one-line error)."""
 GCS_WAIT_SECONDS = 120
 """How long a local Ray's GCS may take to open its port (Ray's default 30 s; the user's own
 RAY_gcs_server_port_wait_time_s is kept)."""
@@ -81,12 +82,14 @@ _PRINTER = "print_to_stdstream"
 def _quiet_driver() -> Iterator[None]:
     """Drop what Ray's driver prints from its error thread (see the module docstring)."""
     worker_module = importlib.import_module("ray._private.worker")
-    printer = getattr(worker_module, _PRINTER)
-    setattr(worker_module, _PRINTER, lambda data, ignore_prefix: None)
+    printer = getattr(worker_module, _PRINTER, None)  # None: another Ray, nothing to drop
+    if printer is not None:
+        setattr(worker_module, _PRINTER, lambda data, ignore_prefix: None)
     try:
         yield
     finally:
-        setattr(worker_module, _PRINTER, printer)
+        if printer is not None:
+            setattr(worker_module, _PRINTER, printer)
 
 
 @contextlib.contextmanager
