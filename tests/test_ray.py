@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -23,7 +24,7 @@ from bench.run.ray import MAX_BATCH, START_ATTEMPTS, RayExecutor, batch_size
 from bench.run.runner import run
 from bench.run.store import RunStore
 from bench.run.workers import WorkerPool
-from bench.scoring.metrics import get_metric
+from bench.scoring.metrics import METRICS, get_metric
 from bench.scoring.records import PageRecord
 from extractors import registry
 from extractors.base import Extractor
@@ -285,6 +286,18 @@ def test_a_local_ray_that_does_not_start_is_one_line_naming_what_to_do(
     err = capfd.readouterr().err
     assert err.count("\n") == 1 and "cannot start a local Ray" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", sorted(METRICS))
+def test_a_metric_pickles_as_its_class_and_options(name: str) -> None:
+    """What lets a Ray task score: the metric arrives built again from its options, and
+    scores every page as the original does."""
+    metric = get_metric(name, tokenizer="whitespace", normalized=False, dataset="d")
+    copy = pickle.loads(pickle.dumps(metric))
+    assert type(copy) is type(metric) and copy.signature == metric.signature
+    for page in load_gold().pages[:8]:
+        output = (page.body or "")[: len(page.body or "") // 2]
+        assert copy.gold_stats(page.gold, output) == metric.gold_stats(page.gold, output)
 
 
 def test_batches_shrink_with_the_work_left() -> None:
