@@ -219,6 +219,7 @@ def test_ray_address_joins_a_ray_started_with_ray_start(tmp_path: Path) -> None:
         while "Ray runtime started" not in log.read_text() and head.poll() is None:
             assert time.monotonic() < deadline, log.read_text()
             time.sleep(1)
+        assert head.poll() is None, log.read_text()  # it came up (a loaded machine: it may not)
         done = subprocess.run(
             [sys.executable, "-m", "bench", "run", "-e", "fulltext", "--page", "en-*",
              "--executor", "ray", "--ray-address", f"127.0.0.1:{port}", "--no-cache",
