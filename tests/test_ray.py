@@ -3,6 +3,7 @@ shuts down."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
@@ -235,7 +236,11 @@ def test_ray_address_joins_a_ray_started_with_ray_start(tmp_path: Path) -> None:
 def _stop_group(leader: subprocess.Popen[bytes]) -> None:
     """SIGTERM the process group of `leader` (`ray start --block` then stops what it
     started), wait until the group is gone, SIGKILL what is left after two minutes."""
-    os.killpg(leader.pid, signal.SIGTERM)
+    try:
+        os.killpg(leader.pid, signal.SIGTERM)
+    except ProcessLookupError:  # it failed to start, and took its processes with it
+        leader.wait()
+        return
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         leader.poll()  # reap the leader, or the group never empties
@@ -244,7 +249,8 @@ def _stop_group(leader: subprocess.Popen[bytes]) -> None:
         except ProcessLookupError:
             return
         time.sleep(1)
-    os.killpg(leader.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(leader.pid, signal.SIGKILL)
     leader.wait()
 
 
