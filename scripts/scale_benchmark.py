@@ -4,16 +4,20 @@ own) or the bare loop it is compared with. tests/benchmarks/test_scale.py times 
 pages with pytest-benchmark; this script is for the corpora too large for a benchmark's round
 (the main process's peak RSS at 20,000 and 200,000 pages, `--max-pages-per-worker`'s effect).
 
-Usage (corpora from scripts/synthetic_corpus.py):
+Usage (corpora from scripts/synthetic_corpus.py, crawls from scripts/make_warc.py):
   .venv/bin/python scripts/scale_benchmark.py run CORPUS.jsonl EXTRACTOR JOBS [RUN OPTION...]
   .venv/bin/python scripts/scale_benchmark.py bare CORPUS.jsonl EXTRACTOR
   .venv/bin/python scripts/scale_benchmark.py summary PAGES
+  .venv/bin/python scripts/scale_benchmark.py profile CRAWL.warc EXECUTOR JOBS EXTRACTOR...
 
 `run` prints wall seconds, pages per second, the main process's peak RSS (VmHWM) and the
 workers' mean per-page peak RSS over the first and the last 1,000 pages; `bare` the wall seconds
 of a plain loop that reads, decodes and extracts every page (no workers, no scoring, no record);
 `summary` the main process's peak RSS before and after summarising a stream of PAGES records
-shaped like a run's (one extractor, token-f1, made up here: the end of a run in seconds).
+shaped like a run's (one extractor, token-f1, made up here: the end of a run in seconds);
+`profile` runs `boilerbench profile --no-cache` of the extractors on the crawl with the executor
+(`process` or `ray`) and prints the wall seconds, extractions per second, the profile's own
+`wall_seconds` and the main process's peak RSS.
 """
 
 from __future__ import annotations
@@ -52,6 +56,30 @@ def measure_run(corpus: Path, extractor: str, jobs: int, options: list[str]) -> 
             "pages_per_s": round(len(peaks) / wall, 1), "main_peak_mb": round(_peak_mb(), 1),
             "worker_peak_first_1000_mb": round(statistics.fmean(peaks[:1000]), 1),
             "worker_peak_last_1000_mb": round(statistics.fmean(peaks[-1000:]), 1)}
+
+
+def measure_profile(crawl: Path, executor: str, jobs: int, extractors: list[str]
+                    ) -> dict[str, float]:
+    """Run `boilerbench profile` on the crawl, no cache, and measure it."""
+    from bench.cli import main
+
+    with tempfile.TemporaryDirectory() as reports:
+        started = time.perf_counter()
+        code = main(["profile", "--dataset", f"warc:{crawl}",
+                     *(option for name in extractors for option in ("-e", name)),
+                     "--jobs", str(jobs), "--executor", executor, "--no-cache", "--quiet",
+                     "--reports-dir", reports])
+        wall = time.perf_counter() - started
+        if code != 0:
+            raise SystemExit(code)
+        (profile_file,) = Path(reports).glob("*/profile.json")
+        result = json.loads(profile_file.read_text(encoding="utf-8"))
+        with profile_file.with_name("pages.jsonl").open(encoding="utf-8") as records:
+            extractions = sum(1 for _line in records)  # the reference's included
+    return {"pages": result["pages"], "extractions": extractions, "wall_s": round(wall, 2),
+            "profile_wall_s": round(result["wall_seconds"], 2),
+            "extractions_per_s": round(extractions / wall, 1),
+            "main_peak_mb": round(_peak_mb(), 1)}
 
 
 def measure_bare(corpus: Path, extractor: str, *, limit: int | None = None) -> dict[str, float]:
@@ -108,10 +136,13 @@ def main(argv: list[str]) -> int:
     elif len(argv) == 2 and argv[0] == "summary" and argv[1].isdigit():
         print(json.dumps({"mode": "summary", **measure_summary(int(argv[1]))}))
         return 0
+    elif len(argv) >= 5 and argv[0] == "profile":
+        result = measure_profile(Path(argv[1]), argv[2], int(argv[3]), argv[4:])
     else:
         print(__doc__, file=sys.stderr)
         return 2
-    print(json.dumps({"mode": argv[0], "corpus": argv[1], "extractor": argv[2], **result}))
+    what = "executor" if argv[0] == "profile" else "extractor"
+    print(json.dumps({"mode": argv[0], "corpus": argv[1], what: argv[2], **result}))
     return 0
 
 

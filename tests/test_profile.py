@@ -72,6 +72,31 @@ def test_profile_of_records() -> None:
     assert result["agreement_f1_correlation"] is None  # no gold
 
 
+def test_the_profile_streams_records_in_any_order_and_holds_only_open_pages() -> None:
+    """Records come in completion order, not page by page: the profile is the same whatever
+    the order (a page is profiled, its outputs let go, as soon as its records are all in), and
+    a page an interrupted run left incomplete is profiled at the end."""
+    pages = [(f"p{n:02d}", " ".join(f"w{k}" for k in range(n + 2))) for n in range(30)]
+    records = [record for page, text in pages for record in (
+        _record(page, REFERENCE, text), _record(page, "a", text[: len(text) // 2]),
+        _record(page, "b", text, f1=0.5))]
+    records.pop()  # p29 has no record of b
+    options: dict[str, Any] = {"run_id": "r", "dataset": "d", "extractors": ["a", "b"],
+                               "metric": get_metric("token-f1"), "urls": {}, "disputed": 5,
+                               "f1": {"a": None, "b": None}}
+    in_order = profile(records=records, **options)
+    assert profile(records=records[::-1], **options) == in_order
+    interleaved = records[1::2] + records[::2]
+    assert profile(records=interleaved, **options) == in_order
+    assert in_order["pages"] == 30 and in_order["extractors"][1]["pages"] == 29
+    assert len(in_order["disputed"]) == 5
+    every = profile(records=records, **{**options, "disputed": 30})["disputed"]
+    assert len(every) == 29  # not p29: without b it has no pair
+    assert in_order["disputed"] == sorted(every, key=lambda d: (d["agreement"], d["page"]))[:5]
+
+    assert profile(records=iter(records), **options) == in_order  # read once, as streamed
+
+
 def _warc(path: Path, gold_dir: Path, count: int) -> Path:
     with path.open("wb") as handle:
         for page in sorted(gold_dir.glob("*.html"))[:count]:

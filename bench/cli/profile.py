@@ -84,7 +84,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
                         records=records, metric=metric)
     store.write_summary(summary)
-    result = profile(run_id=run_dir.name, dataset=dataset.label, records=list(records),
+    result = profile(run_id=run_dir.name, dataset=dataset.label, records=records,
                      extractors=names, metric=metric, urls={p.id: p.url for p in dataset},
                      f1={row["name"]: row["f1"] for row in summary["extractors"]},
                      disputed=max(args.disputed, args.sample or 0), wall_seconds=wall,

@@ -12,7 +12,7 @@ where a person's label is worth most.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
 from typing import TypedDict
 
@@ -149,43 +149,119 @@ def agreement_f1(tokens_a: list[str], tokens_b: list[str]) -> float:
     return float(prf_array(np.array(bag_counts(tokens_a, tokens_b)))[2])
 
 
-def profile(*, run_id: str, dataset: str, records: Sequence[PageRecord],
+class _Column:
+    """What one extractor's profile row is made of, gathered record by record."""
+
+    def __init__(self) -> None:
+        self.version: str | None = None
+        self.seconds: list[float] = []
+        self.peak: float | None = None
+        self.failures = dict.fromkeys(FAILURE_KINDS, 0)
+        self.tokens: list[int] = []
+        """Output tokens of each page extracted without failure..."""
+        self.visible: list[int] = []
+        """... and that page's visible-text tokens (0: not known)."""
+
+    def add(self, record: PageRecord) -> None:
+        self.version = record["version"] if self.version is None else self.version
+        self.seconds.append(record["seconds"])
+        if (peak := record["peak_mb"]) is not None:
+            self.peak = peak if self.peak is None else max(self.peak, peak)
+        if record["error"]:
+            self.failures[failure_kind(record["error"])] += 1
+
+
+_Output = tuple[str | None, float | None]
+"""What a page's record is kept as until the page's other records arrive: its output (None:
+it failed) and its F1."""
+
+
+class _Pages:
+    """Records grouped by page as they stream in: a page is profiled, and forgotten, once its
+    record of every extractor of the run has arrived (records of one page arrive close
+    together; pages left incomplete, as by an interrupted run, are profiled at the end), so
+    that memory holds the outputs of the pages in flight, not of the run."""
+
+    def __init__(self, extractors: Sequence[str], metric: Metric, disputed: int) -> None:
+        self.extractors, self.metric, self.keep = extractors, metric, disputed
+        self.expected = {*extractors, REFERENCE}
+        self.columns = {name: _Column() for name in extractors}
+        self.pairs = list(combinations(extractors, 2))
+        self.per_pair: dict[tuple[str, str], list[float]] = {pair: [] for pair in self.pairs}
+        self.disputed: list[tuple[float, str, dict[str, float]]] = []
+        self.agreement_f1: list[tuple[float, float]] = []
+        self.pages = 0
+        self._open: dict[str, dict[str, _Output]] = {}
+
+    def add(self, record: PageRecord) -> None:
+        name, page = record["extractor"], record["page"]
+        if name not in self.expected:
+            return
+        if name in self.columns:
+            self.columns[name].add(record)
+        group = self._open.setdefault(page, {})
+        group[name] = (None if record["error"] else record["output"], record["f1"])
+        if len(group) == len(self.expected):
+            self._close(page)
+
+    def finish(self) -> None:
+        """Profile the pages some extractor's record never came for."""
+        for page in sorted(self._open):
+            self._close(page)
+
+    def _close(self, page: str) -> None:
+        group = self._open.pop(page)
+        self.pages += 1
+        tokens = {name: self.metric.tokens(output)
+                  for name, (output, _f1) in group.items() if output is not None}
+        visible = len(tokens.get(REFERENCE, ()))
+        for name, column in self.columns.items():
+            if name in tokens:
+                column.tokens.append(len(tokens[name]))
+                column.visible.append(visible)
+        values = {}
+        for a, b in self.pairs:
+            if a in tokens and b in tokens:
+                values[f"{a}|{b}"] = value = agreement_f1(tokens[a], tokens[b])
+                self.per_pair[a, b].append(value)
+        if not values:
+            return
+        mean = statistics.fmean(values.values())
+        self.disputed.append((mean, page, values))
+        if len(self.disputed) > 2 * self.keep + 64:  # keep the least agreed, sorted as at the end
+            self.disputed = sorted(self.disputed, key=_dispute_order)[:self.keep]
+        scores = [f1 for name in self.extractors
+                  if name in group and (f1 := group[name][1]) is not None]
+        if scores:
+            self.agreement_f1.append((mean, statistics.fmean(scores)))
+
+
+def _dispute_order(entry: tuple[float, str, dict[str, float]]) -> tuple[float, str]:
+    return entry[0], entry[1]
+
+
+def profile(*, run_id: str, dataset: str, records: Iterable[PageRecord],
             extractors: Sequence[str], metric: Metric, urls: Mapping[str, str | None],
             f1: Mapping[str, float | None], disputed: int = 20,
             wall_seconds: float | None = None, skipped: Sequence[Skipped] = ()) -> Profile:
-    """The profile of `extractors` (in this order) from a run's records; the REFERENCE
-    extractor's records give each page's visible-text length, and it joins the agreement only
-    when it is among `extractors`. `f1` holds each extractor's corpus F1 (None: no gold)."""
-    by_page: dict[str, dict[str, PageRecord]] = {}
+    """The profile of `extractors` (in this order) from a run's records, read in one streamed
+    pass (`_Pages`); the REFERENCE extractor's records give each page's visible-text length,
+    and it joins the agreement only when it is among `extractors`. `f1` holds each
+    extractor's corpus F1 (None: no gold)."""
+    pages = _Pages(extractors, metric, disputed)
     for record in records:
-        by_page.setdefault(record["page"], {})[record["extractor"]] = record
-    pairs = list(combinations(extractors, 2))
-    per_pair: dict[tuple[str, str], list[float]] = {pair: [] for pair in pairs}
-    page_pairs: dict[str, dict[str, float]] = {}
-    lengths: dict[tuple[str, str], int] = {}
-    for page in sorted(by_page):  # one page's tokens at a time: memory stays flat
-        tokens = {name: metric.tokens(record["output"])
-                  for name, record in by_page[page].items()
-                  if not record["error"] and (name in extractors or name == REFERENCE)}
-        lengths.update(((page, name), len(words)) for name, words in tokens.items())
-        for a, b in pairs:
-            if a in tokens and b in tokens:
-                value = agreement_f1(tokens[a], tokens[b])
-                per_pair[a, b].append(value)
-                page_pairs.setdefault(page, {})[f"{a}|{b}"] = value
-    mean_agreement = {page: statistics.fmean(values.values())
-                      for page, values in page_pairs.items()}
-    ranked = sorted(mean_agreement, key=lambda page: (mean_agreement[page], page))
-    rows = [_row(name, [by_page[page][name] for page in sorted(by_page)
-                        if name in by_page[page]], lengths, per_pair, f1.get(name))
-            for name in extractors]
+        pages.add(record)
+    pages.finish()
+    ranked = sorted(pages.disputed, key=_dispute_order)[:disputed]
     return {
         "schema": PROFILE_SCHEMA, "run_id": run_id, "dataset": dataset, "reference": REFERENCE,
-        "pages": len(by_page), "wall_seconds": wall_seconds, "extractors": rows,
-        "agreement": _matrix(extractors, per_pair),
-        "disputed": [{"page": page, "url": urls.get(page), "agreement": mean_agreement[page],
-                      "pairs": page_pairs[page]} for page in ranked[:disputed]],
-        "agreement_f1_correlation": _correlation(mean_agreement, by_page, extractors),
+        "pages": pages.pages, "wall_seconds": wall_seconds,
+        "extractors": [_row(name, pages.columns[name], pages.per_pair, f1.get(name))
+                       for name in extractors],
+        "agreement": _matrix(extractors, pages.per_pair),
+        "disputed": [{"page": page, "url": urls.get(page), "agreement": mean, "pairs": pairs}
+                     for mean, page, pairs in ranked],
+        "agreement_f1_correlation": _correlation(pages.agreement_f1),
         "skipped": _skipped_counts(skipped),
         "damaged": [f"{item.path}: {item.reason}" for item in skipped if item.kind != item.reason],
     }
@@ -198,26 +274,17 @@ def _skipped_counts(skipped: Sequence[Skipped]) -> dict[str, int]:
     return counts
 
 
-def _row(name: str, records: Sequence[PageRecord], lengths: Mapping[tuple[str, str], int],
-         per_pair: Mapping[tuple[str, str], list[float]], f1: float | None) -> ProfileRow:
-    ok = [record for record in records if not record["error"]]
-    counts = [lengths[record["page"], name] for record in ok]
-    visible = [lengths.get((record["page"], REFERENCE), 0) for record in ok]
-    failures = dict.fromkeys(FAILURE_KINDS, 0)
-    for record in records:
-        if record["error"]:
-            failures[failure_kind(record["error"])] += 1
-    seconds = [record["seconds"] for record in records]
-    peaks = [peak for record in records if (peak := record["peak_mb"]) is not None]
+def _row(name: str, column: _Column, per_pair: Mapping[tuple[str, str], list[float]],
+         f1: float | None) -> ProfileRow:
+    pages, total = len(column.seconds), sum(column.seconds)
+    counts = column.tokens
     mine = [value for pair, values in per_pair.items() if name in pair for value in values]
     return {
-        "name": name, "version": records[0]["version"] if records else "",
-        "pages": len(records),
-        "pages_per_second": len(records) / sum(seconds) if sum(seconds) > 0 else None,
-        "ms": _timing(seconds), "peak_mb": max(peaks) if peaks else None,
-        "failures": failures,
+        "name": name, "version": column.version or "", "pages": pages,
+        "pages_per_second": pages / total if total > 0 else None,
+        "ms": _timing(column.seconds), "peak_mb": column.peak, "failures": column.failures,
         "empty_share": sum(1 for n in counts if not n) / len(counts) if counts else None,
-        "lengths": _lengths(counts, visible),
+        "lengths": _lengths(counts, column.visible),
         "agreement": statistics.fmean(mine) if mine else None, "f1": f1,
     }
 
@@ -233,15 +300,8 @@ def _matrix(names: Sequence[str],
     return {"names": list(names), "matrix": matrix, "pages": pages}
 
 
-def _correlation(agreement: Mapping[str, float], by_page: Mapping[str, Mapping[str, PageRecord]],
-                 extractors: Sequence[str]) -> float | None:
+def _correlation(pairs: Sequence[tuple[float, float]]) -> float | None:
     """Pearson r between a page's mean agreement and its extractors' mean F1."""
-    pairs = []
-    for page, value in agreement.items():
-        scores = [f1 for name in extractors if (record := by_page[page].get(name)) is not None
-                  and (f1 := record["f1"]) is not None]
-        if scores:
-            pairs.append((value, statistics.fmean(scores)))
     if len(pairs) < 3 or len({a for a, _ in pairs}) < 2 or len({b for _, b in pairs}) < 2:
         return None
     return float(np.corrcoef(np.array(pairs).T)[0, 1])

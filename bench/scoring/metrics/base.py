@@ -117,6 +117,12 @@ class Metric(ABC):
         self.normalized = self.default_normalized if normalized is None else normalized
         self.dataset = dataset
         self._gold_tokens: dict[str, GoldTokens] = {}
+        self._options = {"tokenizer": tokenizer, "normalized": normalized, "dataset": dataset}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its class and options, so that it travels to a worker on another
+        machine (a Ray task) and is built there again, its gold caches empty."""
+        return (_rebuild, (type(self), self._options))
 
     @property
     def signature(self) -> Signature:
@@ -228,6 +234,11 @@ class Metric(ABC):
                        for key, lo, hi in zip(fields, low, high, strict=True)},
             std={key: float(x) for key, x in zip(fields, spread, strict=True)},
             pages=pages, resamples=resamples, seed=seed, confidence=confidence)
+
+
+def _rebuild(cls: type[Metric], options: dict[str, Any]) -> Metric:
+    """A pickled metric, built again from its options."""
+    return cls(**options)
 
 
 def safe_divide(numerator: Array, denominator: Array) -> Array:
