@@ -48,6 +48,7 @@ BUILTIN: dict[str, str] = {
     "trafilaturacore": "extractors.trafilaturacore:trafilaturacore_extractor",
     "readability-html-to-markdown": "extractors.html_to_markdown:readability_html_to_markdown",
     "readability-markdownify": "extractors.markdownify:readability_markdownify",
+    "crawl4ai": "extractors.crawl4ai:crawl4ai_extractor",
 }
 
 EXTRAS: dict[str, str] = {

@@ -11,6 +11,7 @@ goes green on tests it did not run.
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import io
 import os
 import statistics
@@ -151,6 +152,10 @@ HTML, _ = decode_html(PAGE.read_html(), PAGE.encoding)
 NEEDS_PYTHON = {"magic-html": (3, 12), "rs-trafilatura": (3, 12)}
 """Adapters whose package exists only for newer Pythons; CI tests them in a second environment
 of that Python (see .ci/run), so on older ones they are not collected here."""
+OWN_ENVIRONMENT = {"crawl4ai": ".venv-crawl4ai"}
+"""Adapters whose package is kept out of .venv (it pins what the others need, or weighs too
+much): CI tests it in an environment of its own (see .ci/run), so where it is not installed
+they are not collected."""
 
 
 def raw_output_of(name: str, *, language: str | None = PAGE.language) -> str:
@@ -158,12 +163,21 @@ def raw_output_of(name: str, *, language: str | None = PAGE.language) -> str:
     return registry.load(name).apply(HTML, url=PAGE.url, language=language)
 
 
+def adapter_param(name: str) -> object:
+    """The built-in extractor `name` as a test parameter, skipped below the Python it needs and,
+    for one that lives in an environment of its own, where its package is not installed."""
+    needs = NEEDS_PYTHON.get(name, (0,))
+    elsewhere = name in OWN_ENVIRONMENT and importlib.util.find_spec(name) is None
+    return pytest.param(name, marks=[
+        pytest.mark.skipif(sys.version_info < needs,
+                           reason=f"{name} needs Python {'.'.join(map(str, needs))}"),
+        pytest.mark.skipif(elsewhere, reason=f"{name} is tested in its own environment, "
+                                             f"{OWN_ENVIRONMENT.get(name)} (.ci/run)")])
+
+
 def builtin_params() -> list[object]:
-    """Every built-in extractor as a test parameter, skipped below the Python it needs."""
-    return [pytest.param(name, marks=pytest.mark.skipif(
-                sys.version_info < NEEDS_PYTHON.get(name, (0,)),
-                reason=f"{name} needs Python {'.'.join(map(str, NEEDS_PYTHON.get(name, ())))}"))
-            for name in sorted(registry.BUILTIN)]
+    """Every built-in extractor as a test parameter (`adapter_param`)."""
+    return [adapter_param(name) for name in sorted(registry.BUILTIN)]
 
 
 GATE_SIGNATURE = ("metric:token-f1|tok:unicode-regex2026.11.19|norm:nfkc-casefold-nocf|"

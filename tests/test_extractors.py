@@ -17,7 +17,12 @@ from bench.text.normalize import collapse_whitespace
 from extractors import registry
 from extractors.base import Extractor
 from extractors.node import NPM_SETUP
-from tests.helpers import HTML, NEEDS_PYTHON, PAGE, builtin_params, raw_output_of
+from tests.helpers import HTML, PAGE, ROOT, adapter_param, builtin_params, raw_output_of
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
 
 CAPTION = "রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের মুখপাত্র দিমিত্রি পেসকভ। ছবি : সংগৃহীত"
 
@@ -62,6 +67,7 @@ BEHAVIOUR: dict[str, tuple[bool, int, bool, bool]] = {
     "trafilaturacore": (True, 0, True, False),
     "readability-html-to-markdown": (True, 0, False, False),
     "readability-markdownify": (True, 0, False, False),
+    "crawl4ai": (True, 2, True, False),
 }
 
 
@@ -133,6 +139,15 @@ def test_list_install_commands_come_from_the_extras() -> None:
     assert NPM_SETUP.endswith("npm ci --omit=dev")
 
 
+def test_crawl4ai_install_line_comes_from_its_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    # From pyproject.toml itself: an installed boilerbench's metadata may predate the extra.
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"]
+    declared = [f'{line}; extra == "crawl4ai"' for line in extras["crawl4ai"]]
+    monkeypatch.setattr(registry, "requires", lambda package: declared)
+    assert registry.install_command("crawl4ai") == 'pip install "crawl4ai<0.10,>=0.9.5"'
+
+
 def test_trafilatura_default_leaks_the_comment_prompt_only() -> None:
     output = output_of("trafilatura")
     assert output.endswith("মন্তব্য করুন")
@@ -202,14 +217,14 @@ def test_markdown_adapters_write_the_headings_as_markdown(name: str) -> None:
 
 ON_GOLD_SET = ["readability-js", "readability-js-jsdom", "defuddle", "rs-trafilatura",
                "go-readability", "trafilaturacore", "readability-html-to-markdown",
-               "readability-markdownify"]
+               "readability-markdownify", "crawl4ai"]
 """Adapters run over the whole bundled gold set, through `boilerbench run` in a fresh process
 (its worker processes, as a user runs them): each must extract every page."""
+GOLD_F1_FLOOR = {"crawl4ai": 0.65}
+"""Below the others' 0.8: crawl4ai's pruning keeps much of a page's navigation (0.72 measured)."""
 
 
-@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.skipif(
-    sys.version_info < NEEDS_PYTHON.get(name, (0,)), reason=f"{name} needs a newer Python"))
-    for name in ON_GOLD_SET])
+@pytest.mark.parametrize("name", [adapter_param(name) for name in ON_GOLD_SET])
 def test_adapter_extracts_every_gold_page_in_workers(name: str, tmp_path: Path) -> None:
     command = [str(Path(sys.executable).parent / "boilerbench"), "run", "-e", name,
                "--no-cache", "--no-progress", "--jobs", "2", "--timeout", "120",
@@ -218,4 +233,5 @@ def test_adapter_extracts_every_gold_page_in_workers(name: str, tmp_path: Path) 
     (summary,) = tmp_path.glob("*/summary.json")
     (result,) = json.loads(summary.read_text())["extractors"]
     assert (result["pages"], result["failures"]) == (len(load_gold()), 0)
-    assert result["f1"] > 0.8  # each measured 0.82-0.90 (README.md, "Extractors")
+    # Each measured 0.81-0.87 on the 150 pages, crawl4ai 0.72 (README.md, "Extractors").
+    assert result["f1"] > GOLD_F1_FLOOR.get(name, 0.8)
