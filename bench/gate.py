@@ -8,7 +8,7 @@ than the tolerance *and* a paired test over the pages both scored says the drop 
 one page's F1 drops by more than the page tolerance; or when a category's leak rate rises by
 more than the leak tolerance (except `repeats-body`, which follows the body); with `--metric
 structure`, also when one kind of element's F1 (tables, headings, ...) drops by more than the
-corpus tolerance, naming the kind. `compare`
+corpus tolerance or is not scored by the run, naming the kind. `compare`
 between two runs is the same comparison with every tolerance zero.
 Everything here is pure: reading and writing files is the commands' job. It reads finished
 runs (`bench.run`) and is rendered by `bench.report.gate`.
@@ -161,13 +161,20 @@ class LeakChange:
 
 @dataclass(frozen=True)
 class KindChange:
-    """One kind of element's structure F1 for one extractor, before and after."""
+    """One kind of element's structure F1 for one extractor, before and after; `after` is
+    None when the run did not score that kind (its outputs were not Markdown), which fails
+    like a drop."""
 
     extractor: str
     kind: str
     before: float
-    after: float
+    after: float | None
     verdict: Verdict
+
+    @property
+    def delta(self) -> float | None:
+        """after - before."""
+        return None if self.after is None else self.after - self.before
 
 
 @dataclass(frozen=True)
@@ -207,7 +214,8 @@ class GateResult:
         lines += [f"{change.extractor}: {change.category} leaks {_counts(change.before)} → "
                   f"{_counts(change.after)}" for change in self.leaks if change.verdict == "worse"]
         lines += [f"{change.extractor}: {change.kind} lost structure, F1 {change.before:.3f} → "
-                  f"{change.after:.3f}" for change in self.kinds if change.verdict == "worse"]
+                  + ("not scored" if change.after is None else f"{change.after:.3f}")
+                  for change in self.kinds if change.verdict == "worse"]
         return lines
 
     @property
@@ -411,10 +419,12 @@ def _missing(old: Mapping[str, BaselineExtractor], new: Mapping[str, BaselineExt
 
 def _kind_changes(name: str, before: BaselineExtractor, after: BaselineExtractor,
                   tolerance: Tolerance) -> list[KindChange]:
+    """Every kind the baseline scored, changed or not: each is a check of its own."""
     old, new = before.get("kinds", {}), after.get("kinds", {})
-    return [KindChange(name, kind, old[kind], new[kind],
+    return [KindChange(name, kind, old[kind], new.get(kind),
+                       "worse" if kind not in new else
                        _verdict(new[kind] - old[kind], tolerance.limit(old[kind])))
-            for kind in old if kind in new and new[kind] != old[kind]]
+            for kind in old]
 
 
 def gate(before: Baseline, after: Baseline, *, checks: Checks, before_name: str,

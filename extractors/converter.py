@@ -8,6 +8,10 @@ from __future__ import annotations
 
 def html_to_markdown(html: str) -> str:
     """The Markdown of an HTML fragment."""
-    from markdownify import markdownify
+    try:
+        from markdownify import markdownify
+    except ImportError:
+        raise ImportError('markdownify is not installed; install it with: pip install '
+                          '"boilerbench[markdownify]"') from None
 
     return str(markdownify(html, heading_style="ATX", bullets="-", table_infer_header=True))

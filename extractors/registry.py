@@ -47,14 +47,13 @@ BUILTIN: dict[str, str] = {
     "go-readability": "extractors.go_readability:go_readability",
     "trafilaturacore": "extractors.trafilaturacore:trafilaturacore_extractor",
     "readability-html-to-markdown": "extractors.html_to_markdown:readability_html_to_markdown",
-    "readability-markdownify": "extractors.markdownify:readability_markdownify",
     "crawl4ai": "extractors.crawl4ai:crawl4ai_extractor",
 }
 
 EXTRAS: dict[str, str] = {
     "justext-no-stoplist": "justext", "boilerpy3-default": "boilerpy3",
     "readabilipy-js": "readabilipy", "go-readability": "pygoreadability",
-    "readability-html-to-markdown": "html-to-markdown", "readability-markdownify": "markdownify",
+    "readability-html-to-markdown": "html-to-markdown",
 }
 """The pyproject extra of each built-in whose extra is not named after it (the rest are)."""
 

@@ -66,7 +66,6 @@ BEHAVIOUR: dict[str, tuple[bool, int, bool, bool]] = {
     "go-readability": (True, 0, False, False),
     "trafilaturacore": (True, 0, True, False),
     "readability-html-to-markdown": (True, 0, False, False),
-    "readability-markdownify": (True, 0, False, False),
     "crawl4ai": (True, 2, True, False),
 }
 
@@ -206,7 +205,7 @@ def test_node_adapters_never_run_page_scripts(name: str) -> None:
     assert "INJECTED" not in output
 
 
-@pytest.mark.parametrize("name", ["readability-html-to-markdown", "readability-markdownify"])
+@pytest.mark.parametrize("name", ["readability-html-to-markdown", "readability@markdown"])
 def test_markdown_adapters_write_the_headings_as_markdown(name: str) -> None:
     page = load_page(bundled_gold_dir() / "en-kestrel-docs-retrying-jobs.toml")
     html, _ = decode_html(page.read_html(), page.encoding)
@@ -217,7 +216,7 @@ def test_markdown_adapters_write_the_headings_as_markdown(name: str) -> None:
 
 ON_GOLD_SET = ["readability-js", "readability-js-jsdom", "defuddle", "rs-trafilatura",
                "go-readability", "trafilaturacore", "readability-html-to-markdown",
-               "readability-markdownify", "crawl4ai"]
+               "readability@markdown", "crawl4ai"]
 """Adapters run over the whole bundled gold set, through `boilerbench run` in a fresh process
 (its worker processes, as a user runs them): each must extract every page."""
 GOLD_F1_FLOOR = {"crawl4ai": 0.65}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 
 from bench.gate import GateResult
-from bench.report.gate import failure_lines, headline, markdown, tables
+from bench.report.gate import failure_lines, headline, markdown, tables, verdict_document
 from tests.helpers import compared, pages, side
 
 NAME = "a|<b>"
@@ -121,3 +121,81 @@ corpus scores: run against baseline (continued)
 On how many of the pages labeled with a category some of
 its snippets reached the output; lower is better.
 """
+
+
+def structure_regression() -> GateResult:
+    """A structure run whose tables got worse and whose links went unscored, while its
+    headings got better and its overall F1 did not move."""
+    before, after = side(pages([0.9] * 10), name="x@md"), side(pages([0.9] * 10), name="x@md")
+    before["extractors"]["x@md"]["kinds"] = {"headings": 0.75, "table_cells": 0.5, "links": 0.5}
+    after["extractors"]["x@md"]["kinds"] = {"headings": 0.875, "table_cells": 0.25}
+    return compared(before, after)
+
+
+def test_each_kind_is_a_check_of_the_verdict() -> None:
+    result = structure_regression()
+    assert result.failures == ["x@md: table_cells lost structure, F1 0.500 → 0.250",
+                               "x@md: links lost structure, F1 0.500 → not scored"]
+    assert headline(result).endswith(
+        "leak categories: 0 worse, 0 better; structure kinds: 2 worse, 1 better")
+    checks = verdict_document(result, exit_status=1)["checks"]
+    assert [check for check in checks if check["check"] == "kind"] == [
+        {"check": "kind", "extractor": "x@md", "kind": "headings", "before": 0.75,
+         "after": 0.875, "delta": 0.125, "tolerance": "0.01", "verdict": "better",
+         "passed": True, "reason": "headings F1 +0.125, tolerance 0.01"},
+        {"check": "kind", "extractor": "x@md", "kind": "table_cells", "before": 0.5,
+         "after": 0.25, "delta": -0.25, "tolerance": "0.01", "verdict": "worse",
+         "passed": False, "reason": "table_cells F1 -0.250, tolerance 0.01"},
+        {"check": "kind", "extractor": "x@md", "kind": "links", "before": 0.5, "after": None,
+         "delta": None, "tolerance": "0.01", "verdict": "worse", "passed": False,
+         "reason": "links F1 not scored, tolerance 0.01"}]
+
+
+def test_an_unchanged_kind_passes_with_no_reason() -> None:
+    before = side(pages([0.9] * 3), name="x@md")
+    before["extractors"]["x@md"]["kinds"] = {"headings": 0.75}
+    result = compared(before, before)
+    assert result.passed
+    assert [check for check in verdict_document(result, exit_status=0)["checks"]
+            if check["check"] == "kind"] == [
+        {"check": "kind", "extractor": "x@md", "kind": "headings", "before": 0.75,
+         "after": 0.75, "delta": 0.0, "tolerance": "0.01", "verdict": "same", "passed": True,
+         "reason": None}]
+
+
+def test_the_kinds_table_in_markdown_and_on_the_terminal() -> None:
+    result = structure_regression()
+    text = markdown(result)
+    section = text[text.index("### Structure by element kind"):]
+    assert section == """\
+### Structure by element kind (tolerance 0.01)
+
+F1 per kind of element (docs/scoring.md); not scored: the run's outputs were not Markdown.
+
+| extractor | kind | before | after | Δ F1 | verdict |
+|---|---|---:|---:|---:|---|
+| x@md | headings | 0.750 | 0.875 | +0.125 | 🟢 better |
+| x@md | table\\_cells | 0.500 | 0.250 | -0.250 | 🔴 worse |
+| x@md | links | 0.500 | not scored | n/a | 🔴 worse |
+"""
+    console = Console(width=80, color_system=None, record=True)
+    console.print(tables(result, width=80)[-1])
+    assert "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n" == """\
+            structure F1 by element kind: tolerance 0.01
+┏━━━━━━━━━━━━━┳━━━━━━━━━━━┳━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━┳━━━━━━━━━┓
+┃ kind        ┃ extractor ┃ before ┃      after ┃      Δ ┃ verdict ┃
+┡━━━━━━━━━━━━━╇━━━━━━━━━━━╇━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━╇━━━━━━━━━┩
+│ headings    │ x@md      │  0.750 │      0.875 │ +0.125 │ better  │
+│ table_cells │ x@md      │  0.500 │      0.250 │ -0.250 │ worse   │
+│ links       │ x@md      │  0.500 │ not scored │    n/a │ worse   │
+└─────────────┴───────────┴────────┴────────────┴────────┴─────────┘
+F1 per kind of element (docs/scoring.md); not scored: the run's
+outputs were not Markdown
+"""
+
+
+def test_a_run_without_kinds_has_no_kinds_table() -> None:
+    result = regression()
+    assert "structure kinds" not in headline(result)
+    assert "### Structure" not in markdown(result)
+    assert len(tables(result)) == 3

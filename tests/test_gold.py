@@ -116,6 +116,5 @@ def test_content_hash_changes_with_the_structure_alone(copy_reference: Path) -> 
     assert after.content_hash != before.content_hash
 
 
-def test_the_first_64_bundled_pages_carry_their_structure() -> None:
-    # The 86 pages added by issue 16 have no body_markdown yet (their structure is n/a).
-    assert sum(page.markdown is not None for page in load_gold()) >= 64
+def test_every_bundled_page_carries_its_structure() -> None:
+    assert [page.id for page in load_gold() if page.markdown is None] == []

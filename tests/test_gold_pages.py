@@ -1,5 +1,6 @@
 """The gold-page renderer (scripts/gold_pages): every family renders a page that validates,
-text is escaped, bulk is invisible, and the committed pages are what their sources render to."""
+text is escaped, bulk is invisible, the body's Markdown is the markup it was rendered to, and
+the committed pages are what their sources render to."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import pytest
 from bench.gold.format import load_page
 from bench.gold.validate import check_page
 from bench.text.html import text_with_scripts, visible_text
+from bench.text.markdown import Heading, parse
+from scripts.gold_pages.block import Block, body_markdown, escape
 from scripts.gold_pages.render import FAMILY, main, record_text, render
 from scripts.gold_pages.source import SourceError, load_source
 
@@ -175,3 +178,58 @@ def test_every_visible_line_of_a_rendered_page_is_body_or_labeled(gold_dir: Path
         if missing := [line for line in visible_text(html).splitlines() if line not in known]:
             unaccounted[stem] = missing
     assert unaccounted == {}
+
+
+def test_body_markdown_is_the_markup_the_body_was_rendered_to(tmp_path: Path) -> None:
+    page = load_page(_render(tmp_path, "wordpress"))
+    assert page.markdown == (
+        'La première phrase du corps, avec \\<script>alert(1)\\</script> \\& "guillemets".\n\n'
+        "## Un intertitre\n\n- un élément\n- un autre élément\n\n"
+        "| Colonne | Valeur |\n| --- | --- |\n| a | 1 |\n\nUne entrée du direct.")
+    structure = parse(page.markdown)
+    assert structure.headings == (Heading("Un intertitre", 2),)
+    assert [(item.text, item.depth, item.ordered) for item in structure.items] == [
+        ("un élément", 1, False), ("un autre élément", 1, False)]
+    assert [(c.text, c.row, c.column, c.header) for c in structure.tables[0]] == [
+        ("Colonne", 0, 0, True), ("Valeur", 0, 1, True), ("a", 1, 0, False), ("1", 1, 1, False)]
+
+
+def test_a_body_only_in_a_script_has_paragraphs_only(tmp_path: Path) -> None:
+    page = load_page(_render(tmp_path, "nextjs", hard_cases='["next-data-body"]'))
+    assert page.markdown is not None
+    structure = parse(page.markdown)
+    assert (structure.headings, structure.items, structure.tables) == ((), (), ())
+    assert page.markdown.split("\n\n")[1:4] == ["Un intertitre", "un élément",
+                                                "un autre élément"]
+
+
+def test_every_block_kind_in_markdown_reads_as_its_plain_text() -> None:
+    blocks = [Block("heading", ("C# en 10 étapes #",), level=3),
+              Block("list", ("1. pas une sous-liste", "*gras*"), ordered=False),
+              Block("list", ("une deuxième liste",), ordered=False),
+              Block("list", ("étape", "suivante"), ordered=True),
+              Block("list", ("autre liste",), ordered=True),
+              Block("table", cells=(("a|b", "[c]"), ("d", "e_f"))),
+              Block("code", ("x = `y`", "", "```", "  fin")),
+              Block("quote", ("- cité",)),
+              Block("paragraph", ("2024. Une année & <b>demi</b>",))]
+    markdown = body_markdown(blocks, markup=True)
+    structure = parse(markdown)
+    assert structure.plain.splitlines() == "\n\n".join(block.plain for block in blocks).splitlines()
+    assert structure.headings == (Heading("C# en 10 étapes #", 3),)
+    assert [(item.text, item.list_id, item.ordered) for item in structure.items] == [
+        ("1. pas une sous-liste", 1, False), ("*gras*", 1, False),
+        ("une deuxième liste", 2, False), ("étape", 3, True), ("suivante", 3, True),
+        ("autre liste", 4, True)]
+    assert [cell.text for cell in structure.tables[0]] == ["a|b", "[c]", "d", "e_f"]
+    assert structure.code == ("x = `y`\n\n```\n  fin",)
+    assert structure.quotes == ("- cité",)
+    assert structure.links == ()
+
+
+def test_escape_keeps_text_text() -> None:
+    assert escape("1. x") == "1\\. x"
+    assert escape("# x") == "\\# x"
+    assert escape("- x") == "\\- x"
+    assert escape("1.5 kg") == "1.5 kg"
+    assert escape("a *b* [c](d) &amp; <e>") == "a \\*b\\* \\[c\\](d) \\&amp; \\<e>"

@@ -10,7 +10,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from bench.gate import ExtractorChange, GateResult, LeakChange, PageChange, Verdict
+from bench.gate import ExtractorChange, GateResult, KindChange, LeakChange, PageChange, Verdict
 from bench.report.markdown import cell, table
 from bench.report.plain import number
 from bench.report.terminal import LEAK_NOTE, LEAK_UNIT, Column, fitted
@@ -44,6 +44,15 @@ def _extractor_cells(change: ExtractorChange) -> list[str]:
             "n/a" if test is None else str(test.pages)]
 
 
+def _kind_cells(change: KindChange) -> list[str]:
+    after = "not scored" if change.after is None else number(change.after)
+    return [change.kind, change.extractor, number(change.before), after, _delta(change.delta)]
+
+
+_KIND_NOTE = ("F1 per kind of element (docs/scoring.md); not scored: the run's outputs were not "
+              "Markdown")
+
+
 def shown_pages(result: GateResult, limit: int) -> list[PageChange]:
     """Pages that moved beyond the page tolerance, largest moves first, at most `limit`."""
     moved = [change for change in result.pages if change.verdict != "same"]
@@ -61,7 +70,7 @@ def failure_lines(result: GateResult, limit: int) -> list[str]:
 def headline(result: GateResult, *, title: str = "gate", over: Sequence[str] = ()) -> str:
     """One line: passed or failed, and how many things moved which way (`over`: extractors
     over --max-failures)."""
-    def count(changes: Sequence[ExtractorChange | PageChange | LeakChange],
+    def count(changes: Sequence[ExtractorChange | PageChange | LeakChange | KindChange],
               verdict: Verdict) -> int:
         if changes and isinstance(changes[0], ExtractorChange):  # extractors, not scores
             return len({change.name for change in result.extractors
@@ -79,6 +88,8 @@ def headline(result: GateResult, *, title: str = "gate", over: Sequence[str] = (
             f"{count(result.pages, 'worse')} worse, {count(result.pages, 'better')} better; "
             f"leak categories: {count(result.leaks, 'worse')} worse, "
             f"{count(result.leaks, 'better')} better"
+            + (f"; structure kinds: {count(result.kinds, 'worse')} worse, "
+               f"{count(result.kinds, 'better')} better" if result.kinds else "")
             + (f"; {len(over)} over --max-failures" if over else ""))
 
 
@@ -93,8 +104,9 @@ def _verdict_text(verdict: Verdict) -> Text:
 
 
 def tables(result: GateResult, *, page_limit: int = 20, width: int = 160) -> list[Table]:
-    """The extractor table, then (when anything moved) the page and leak tables; columns of
-    lower priority move to a second table when one is wider than `width`."""
+    """The extractor table, the structure kinds (a structure run), then (when anything moved)
+    the page and leak tables; columns of lower priority move to a second table when one is
+    wider than `width`."""
     title = Text("corpus scores: run against baseline")
     caption = Text(f"{_tolerances(result)}; Δ CI and p from a paired test over the pages "
                    "both scored")
@@ -108,6 +120,14 @@ def tables(result: GateResult, *, page_limit: int = 20, width: int = 160) -> lis
         rows.append([*(Text(value) for value in cells[:5]), _verdict_text(change.verdict),
                      *(Text(value) for value in cells[5:])])
     out = fitted(title, columns, rows, width=width, caption=caption)
+    if result.kinds:
+        kind_columns = [Column("kind", "left"), Column("extractor", "left"), Column("before"),
+                        Column("after"), Column("Δ"), Column("verdict", "left")]
+        out += fitted(Text(f"structure F1 by element kind: tolerance {result.checks.corpus}"),
+                      kind_columns,
+                      [[*(Text(value) for value in _kind_cells(change)),
+                        _verdict_text(change.verdict)] for change in result.kinds],
+                      width=width, caption=Text(_KIND_NOTE))
     pages = shown_pages(result, page_limit)
     if pages:
         moved = sum(1 for change in result.pages if change.verdict != "same")
@@ -130,9 +150,9 @@ def tables(result: GateResult, *, page_limit: int = 20, width: int = 160) -> lis
     return out
 
 
-def _check(kind: str, extractor: str, verdict: Verdict, reason: str | None,
+def _check(check: str, extractor: str, verdict: Verdict, reason: str | None,
            **figures: Any) -> dict[str, Any]:
-    return {"check": kind, "extractor": extractor, **figures, "verdict": verdict,
+    return {"check": check, "extractor": extractor, **figures, "verdict": verdict,
             "passed": verdict != "worse", "reason": reason}
 
 
@@ -167,6 +187,13 @@ def verdict_document(result: GateResult, *, exit_status: int, title: str = "gate
                       snippets_before=_pair(leak.snippets_before),
                       snippets_after=_pair(leak.snippets_after),
                       tolerance=str(result.checks.leak)) for leak in result.leaks]
+    checks += [_check("kind", change.extractor, change.verdict,
+                      None if change.verdict == "same" else f"{change.kind} F1 "
+                      + ("not scored" if change.after is None else _delta(change.delta))
+                      + f", tolerance {result.checks.corpus}",
+                      kind=change.kind, before=change.before, after=change.after,
+                      delta=change.delta, tolerance=str(result.checks.corpus))
+               for change in result.kinds]
     failures = [*result.failures, *extra_failures]
     return {"schema": VERDICT_SCHEMA, "command": title, "baseline": result.before,
             "run": result.after, "signature": result.signature,
@@ -177,7 +204,8 @@ def verdict_document(result: GateResult, *, exit_status: int, title: str = "gate
 
 
 def markdown(result: GateResult, *, title: str = "gate", page_limit: int = 20) -> str:
-    """The Markdown summary: verdict, failures, the three tables and notes."""
+    """The Markdown summary: verdict, failures, the tables (extractors, structure kinds,
+    pages, leaks) and notes."""
     mark = "" if title != "gate" else ("✅ " if result.passed else "❌ ")
     parts = [f"## {mark}boilerbench {cell(headline(result, title=title))}\n",
              f"{cell(result.after)} against {cell(result.before)}; {cell(_tolerances(result))}."
@@ -189,6 +217,13 @@ def markdown(result: GateResult, *, title: str = "gate", page_limit: int = 20) -
         ["extractor", "score", "before", "after", "Δ", "Δ 95% CI", "p", "pages", "verdict"],
         [[*_extractor_cells(change), _ICONS[change.verdict]] for change in result.extractors],
         right=[False, False, *[True] * 6, False]))
+    if result.kinds:
+        parts.append(f"### Structure by element kind (tolerance {result.checks.corpus})\n\n"
+                     f"{_KIND_NOTE}.\n\n" + table(
+                         ["extractor", "kind", "before", "after", "Δ F1", "verdict"],
+                         [[change.extractor, change.kind, *_kind_cells(change)[2:],
+                           _ICONS[change.verdict]] for change in result.kinds],
+                         right=[False, False, True, True, True, False]))
     pages = shown_pages(result, page_limit)
     if pages:
         moved = sum(1 for change in result.pages if change.verdict != "same")

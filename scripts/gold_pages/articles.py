@@ -76,6 +76,7 @@ def _article(b: Builder, *, cls: str) -> tuple[str, str]:
     body = b.body_html(src.text("body"), cls=cls) + _entries(b, cls=cls)
     if not visible_body:  # the slots and entry times rendered into the body are not shown
         del b.snippets[labeled:]
+        b.body_shown = False
     toc = b.toc(cls=f"{cls}-toc") if src.fields.get("toc") and visible_body else ""
     if not visible_body:
         body = "".join('<div class="skeleton skeleton--line" style="width:'

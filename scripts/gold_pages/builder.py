@@ -2,7 +2,8 @@
 slots (menus, share bars, consent frames...) that every family places in its own wrappers.
 
 Every visible string goes through `Builder.label` (boilerplate, with its category) or the body
-renderer (gold body), so the record written beside the page is exactly what the page shows.
+renderer (gold body, block by block with the markup it has), so the record written beside the
+page is exactly what the page shows.
 Each labeled line is its own block element, so no two labels are glued into one line.
 """
 
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from urllib.parse import urlparse
 
 from scripts.gold_pages import bulk
+from scripts.gold_pages.block import Block
 from scripts.gold_pages.source import Source, SourceError
 
 SLOTS = ("figure", "advert", "teaser", "related", "pullquote", "paywall", "trending",
@@ -34,7 +36,9 @@ class Builder:
         self.src = source
         self.rng = random.Random(source.fields["id"])
         self.domain = urlparse(source.text("url")).netloc or "example.invalid"
-        self.body: list[str] = []
+        self.blocks: list[Block] = []
+        self.body_shown = True
+        """False when the page shows only a skeleton and holds its body in a script."""
         self.snippets: list[tuple[str, list[str]]] = []
         self.headings: list[str] = []
         self.features: list[str] = []
@@ -222,7 +226,8 @@ class Builder:
 
     # -- the body -------------------------------------------------------------------------
     def body_html(self, text: str, *, cls: str, slot: Callable[[str], str] | None = None) -> str:
-        """The body in source syntax as HTML; its gold paragraphs go to `self.body`."""
+        """The body in source syntax as HTML; each block, as the markup emitted, goes to
+        `self.blocks` (the gold body and its Markdown)."""
         out = []
         for block in _blocks(text):
             first = block[0]
@@ -230,38 +235,43 @@ class Builder:
                 out.append((slot or (lambda name: self.slot(name, cls=cls)))(first[1:-1]))
             elif first.startswith("## "):
                 heading = first[3:].strip()
-                self.body.append(heading)
+                self.blocks.append(Block("heading", (heading,), level=2))
                 out.append(f'<h2 id="s{len(self.headings)}" class="{cls}-h2">{esc(heading)}</h2>')
                 self.headings.append(heading)
             elif first.startswith("### "):
-                self.body.append(first[4:].strip())
+                self.blocks.append(Block("heading", (first[4:].strip(),), level=3))
                 out.append(f"<h3>{esc(first[4:].strip())}</h3>")
             elif all(line.startswith(("- ", "1. ", "# ")) for line in block):
                 ordered = block[0].startswith(("1. ", "# "))
                 items = [line.split(" ", 1)[1].strip() for line in block]
-                self.body.append("\n".join(items))
+                self.blocks.append(Block("list", tuple(items), ordered=ordered))
                 tag = "ol" if ordered else "ul"
                 out.append(f"<{tag}>" + "".join(f"<li>{esc(i)}</li>" for i in items) + f"</{tag}>")
             elif all(line.startswith("|") for line in block):
                 rows = [[c.strip() for c in line.strip("|").split("|")] for line in block]
-                self.body.append("\n".join(" ".join(row) for row in rows))
+                self.blocks.append(Block("table", cells=tuple(tuple(row) for row in rows)))
                 out.append('<table class="' + cls + '-table"><tbody>' + "".join(
                     "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows)
                     + "</tbody></table>")
             elif first.startswith("```"):
                 code = block[1:-1] if block[-1].startswith("```") else block[1:]
-                self.body.append("\n".join(code))
+                self.blocks.append(Block("code", tuple(code)))
                 out.append('<pre class="' + cls + '-code"><code>' + esc("\n".join(code))
                            + "</code></pre>")
             elif first.startswith("> "):
                 quote = " ".join(line[2:].strip() for line in block)
-                self.body.append(quote)
+                self.blocks.append(Block("quote", (quote,)))
                 out.append(f"<blockquote><p>{esc(quote)}</p></blockquote>")
             else:
                 paragraph = " ".join(line.strip() for line in block)
-                self.body.append(paragraph)
+                self.blocks.append(Block("paragraph", (paragraph,)))
                 out.append(f"<p>{esc(paragraph)}</p>")
         return "".join(out)
+
+    @property
+    def body(self) -> list[str]:
+        """The gold body's blocks, as plain text."""
+        return [block.plain for block in self.blocks]
 
     def target_size(self) -> int:
         """Bytes this page should weigh: `size_kb` from the source, else a draw around 95 KB

@@ -20,6 +20,7 @@ from bench.gold.format import load_page
 from bench.gold.validate import check_page
 from bench.text.html import visible_text
 from scripts.gold_pages import articles, sites
+from scripts.gold_pages.block import body_markdown
 from scripts.gold_pages.builder import Builder
 from scripts.gold_pages.source import HERE, Source, SourceError, load_source
 
@@ -49,6 +50,7 @@ def render(source: Source) -> tuple[bytes, dict[str, Any]]:
         "encoding": charset if declared != charset else "",
         "hard_cases": list(dict.fromkeys([*source.hard_cases, *builder.features])), "notes": notes,
         "body": "\n\n".join(builder.body) + "\n",
+        "body_markdown": body_markdown(builder.blocks, markup=builder.body_shown),
         "boilerplate": [{"category": category, "text": "\n".join(lines)}
                         for category, lines in _in_page_order(builder.snippets, page)]}
     try:
