@@ -17,7 +17,15 @@ from bench.text.normalize import collapse_whitespace
 from extractors import registry
 from extractors.base import Extractor
 from extractors.node import NPM_SETUP
-from tests.helpers import HTML, PAGE, ROOT, adapter_param, builtin_params, raw_output_of
+from tests.helpers import (
+    HTML,
+    NEEDS_PYTHON,
+    PAGE,
+    ROOT,
+    adapter_param,
+    builtin_params,
+    raw_output_of,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -205,7 +213,10 @@ def test_node_adapters_never_run_page_scripts(name: str) -> None:
     assert "INJECTED" not in output
 
 
-@pytest.mark.parametrize("name", ["readability-html-to-markdown", "readability@markdown"])
+@pytest.mark.parametrize("name", [
+    "readability-html-to-markdown", "readability@markdown",
+    pytest.param("magic-html@markdown", marks=pytest.mark.skipif(
+        sys.version_info < NEEDS_PYTHON["magic-html"], reason="magic-html needs Python 3.12"))])
 def test_markdown_adapters_write_the_headings_as_markdown(name: str) -> None:
     page = load_page(bundled_gold_dir() / "en-kestrel-docs-retrying-jobs.toml")
     html, _ = decode_html(page.read_html(), page.encoding)
