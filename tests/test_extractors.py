@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -213,6 +214,10 @@ def test_node_adapters_never_run_page_scripts(name: str) -> None:
     assert "INJECTED" not in output
 
 
+PERMALINK = re.compile(r"\[¶\]\([^)]*\)$")
+"""A docs theme's permalink at a heading's end, which magic-html keeps: `policy[¶](...)`."""
+
+
 @pytest.mark.parametrize("name", [
     "readability-html-to-markdown", "readability@markdown",
     pytest.param("magic-html@markdown", marks=pytest.mark.skipif(
@@ -221,7 +226,8 @@ def test_markdown_adapters_write_the_headings_as_markdown(name: str) -> None:
     page = load_page(bundled_gold_dir() / "en-kestrel-docs-retrying-jobs.toml")
     html, _ = decode_html(page.read_html(), page.encoding)
     output = registry.load(name).apply(html, url=page.url, language=page.language)
-    assert [line for line in output.splitlines() if line.startswith("#")][:2] == [
+    headings = [line for line in output.splitlines() if line.startswith("#")][:2]
+    assert [PERMALINK.sub("", line) for line in headings] == [
         "# Retrying failed jobs", "## The default policy"]
 
 
