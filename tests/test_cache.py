@@ -96,6 +96,27 @@ def test_page_key_covers_what_extractors_see() -> None:
     assert len(keys) == 4
 
 
+def test_pages_inline_in_one_file_have_their_own_keys(tmp_path: Path) -> None:
+    # Inline pages share their file (the JSON Lines file) and here their URL and language:
+    # only their HTML tells them apart, and so it must for the cache.
+    from bench.data.formats import load_dataset
+
+    (tmp_path / "d.jsonl").write_text(
+        '{"id": "a", "html": "<p>one</p>", "body": "one"}\n'
+        '{"id": "b", "html": "<p>two</p>", "body": "two"}\n', encoding="utf-8")
+    first, second = load_dataset(f"jsonl:{tmp_path / 'd.jsonl'}").pages
+    assert page_key(first) != page_key(second)
+    cache = OutputCache(tmp_path / "cache.sqlite")
+    echo = Extractor(name="echo", package="boilerbench", extract=lambda html, url: html)
+    run(load_dataset(f"jsonl:{tmp_path / 'd.jsonl'}"), [echo], metric=TokenF1(),
+        store=RunStore(tmp_path / "run"), cache=cache)
+    again = RunStore(tmp_path / "again")
+    run(load_dataset(f"jsonl:{tmp_path / 'd.jsonl'}"), [echo], metric=TokenF1(),
+        store=again, cache=cache)
+    assert [(r["page"], r["cached"], r["output"]) for r in again.records()] == [
+        ("a", True, "<p>one</p>"), ("b", True, "<p>two</p>")]
+
+
 def test_clear_from_the_command_line(tmp_path: Path, private_cache: Path) -> None:
     cache = OutputCache(default_path())
     assert default_path() == private_cache

@@ -1,6 +1,7 @@
 """The fast paths of scoring give exactly what the reference computations give: the `unicode`
-tokenizer's `\\w+` path against its two-branch pattern on texts of every script, `normalize`
-on ASCII, the token-f1 bag counts and the scalar `prf` against numpy's."""
+tokenizer's `\\w+` paths (`regex`'s and the standard `re`'s) against its two-branch pattern on
+texts of every script, `normalize` on ASCII, the token-f1 bag counts and the scalar `prf`
+against numpy's."""
 
 from __future__ import annotations
 
@@ -43,12 +44,18 @@ def _plain(text: str) -> bool:
     return tokenizers._plain().fullmatch(text) is not None
 
 
-def _assert_same(texts: list[str]) -> int:
-    """Compare every text on both paths; return how many took the fast one."""
+def _standard(text: str) -> bool:
+    return tokenizers._standard().fullmatch(text) is not None
+
+
+def _assert_same(texts: list[str], *, standard: int = 1) -> int:
+    """Compare every text on both paths; return how many took a fast one, and check that at
+    least `standard` took the standard `re`'s."""
     tokenizer = UnicodeTokenizer()
     for text in texts:
         assert tokenizer(text) == _REFERENCE.findall(text), ascii(text[:80])
         assert tokenizer.lines(text) == _reference_lines(text), ascii(text[:80])
+    assert sum(map(_standard, texts)) >= standard
     return sum(map(_plain, texts))
 
 
@@ -60,8 +67,14 @@ def test_every_code_point_tokenizes_as_the_reference() -> None:
     for number, start in enumerate(range(0, 0x110000, 61)):
         run = "".join(map(chr, range(start, min(start + 61, 0x110000))))
         texts.append(run[:30] + breaks[number % len(breaks)] + run[30:])
-    fast = _assert_same(texts)
-    assert fast > 300  # the comparison covers the fast path, not only the reference's
+    fast = _assert_same(texts, standard=100)
+    assert fast > 300  # the comparison covers the fast paths, not only the reference's
+
+
+def test_the_standard_path_takes_text_without_marks_and_leaves_marked_text() -> None:
+    assert _standard("l’école — “naïve” 1999, Ωmega, жж, عربي, עברית")
+    assert not _standard("বিজ্ঞাপন")  # vowel signs and virama: marks
+    assert not _standard("x²") and not _standard("e\u0301") and not _standard("北")
 
 
 def test_random_mixes_of_scripts_marks_joiners_and_breaks_tokenize_as_the_reference() -> None:
@@ -77,7 +90,7 @@ def test_random_mixes_of_scripts_marks_joiners_and_breaks_tokenize_as_the_refere
             texts.append("".join(rng.choice(pool) for _ in range(size)))
     texts += ["", "\n", "\r\n\r\n", "a\r\nb", "x\u2028y\u2029z\x85w\x1cv\x1dt\x1eu", "e\u0301",
               "\u0301", "北\u0301京", "ก\u0e48", "a\u200db", "😀北"]
-    assert _assert_same(texts) > 700
+    assert _assert_same(texts, standard=300) > 700
 
 
 def test_the_bundled_gold_pages_tokenize_as_the_reference() -> None:

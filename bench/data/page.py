@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from bench.data.digests import file_digest
 from bench.errors import BenchError
 
 
@@ -76,8 +77,11 @@ class Page:
         return gzip.decompress(data) if self.html_path.suffix == ".gz" else data
 
     def html_digest(self) -> bytes:
-        """The SHA-256 of `read_html()`, as the dataset's content hash takes it."""
-        return hashlib.sha256(self.read_html()).digest()
+        """The SHA-256 of `read_html()`, as the dataset's content hash takes it (of a file,
+        remembered with the file's identity: `bench.data.digests`)."""
+        if self.html is not None:
+            return hashlib.sha256(self.html).digest()
+        return file_digest(self.html_path, self.read_html)
 
 
 @dataclass(frozen=True)

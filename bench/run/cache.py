@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,8 +40,6 @@ CREATE TABLE IF NOT EXISTS scores (
     PRIMARY KEY (extractor, version, settings, page_key, scoring)
 ) WITHOUT ROWID;
 """
-_PAGE_KEYS = 1024
-"""Page keys remembered (the most recent pages)."""
 
 
 def default_path() -> Path:
@@ -54,8 +51,9 @@ def default_path() -> Path:
 
 
 def page_key(page: Page) -> str:
-    """A SHA-256 of everything an extractor is given about a page."""
-    digest = hashlib.sha256(page.read_html())
+    """A SHA-256 of everything an extractor is given about a page (its HTML by its digest,
+    which a dataset's loading has usually just remembered: the page is not read again)."""
+    digest = hashlib.sha256(page.html_digest())
     digest.update(json.dumps([page.url, page.encoding, page.language]).encode())
     return digest.hexdigest()
 
@@ -83,25 +81,10 @@ class OutputCache:
         except sqlite3.Error as error:
             self._db.close()  # e.g. not a database: the file is not left open
             raise BenchError(f"{self.path}: cannot open the output cache: {error}") from None
-        self._page_keys: OrderedDict[tuple[object, ...], str] = OrderedDict()
 
     def close(self) -> None:
         """Close the database."""
         self._db.close()
-
-    def _page_key(self, page: Page) -> str:
-        """`page_key`, remembered for the last pages (a run asks once per extractor, page by
-    page, so a short memory suffices and stays bounded)."""
-        stat = page.html_path.stat()
-        memo = (page.html_path, stat.st_mtime_ns, stat.st_size, page.url, page.encoding,
-                page.language)
-        if memo in self._page_keys:
-            self._page_keys.move_to_end(memo)
-        else:
-            self._page_keys[memo] = page_key(page)
-            if len(self._page_keys) > _PAGE_KEYS:
-                self._page_keys.popitem(last=False)
-        return self._page_keys[memo]
 
     def get(self, job: Job) -> Extraction | None:
         """The job's cached extraction, or None (looked up on disk: nothing is held)."""
@@ -110,7 +93,7 @@ class OutputCache:
         row = self._db.execute(
             "SELECT output, seconds, peak_mb FROM outputs WHERE extractor = ? AND version = ? "
             "AND settings = ? AND page_key = ?",
-            (*_extractor_key(job.extractor), self._page_key(job.page))).fetchone()
+            (*_extractor_key(job.extractor), page_key(job.page))).fetchone()
         if row is None:
             return None
         output, seconds, peak_mb = row
@@ -124,7 +107,7 @@ class OutputCache:
             return
         self._db.execute(
             "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (*_extractor_key(job.extractor), self._page_key(job.page), extraction.output,
+            (*_extractor_key(job.extractor), page_key(job.page), extraction.output,
              extraction.seconds, extraction.peak_mb))
 
     def _scoring(self, job: Job, metric: Metric) -> tuple[str, ...]:
@@ -133,7 +116,7 @@ class OutputCache:
         signature = metric.signature
         scoring = "|".join((signature.metric, signature.tokenizer, signature.normalization,
                             signature.version, gold_key(job.page)))
-        return (*_extractor_key(job.extractor), self._page_key(job.page), scoring)
+        return (*_extractor_key(job.extractor), page_key(job.page), scoring)
 
     def scores(self, job: Job, metric: Metric) -> ScoreFields | None:
         """The score fields of a cached output, if this metric scored it on this gold before
