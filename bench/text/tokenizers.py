@@ -124,7 +124,9 @@ class UnicodeTokenizer(Tokenizer):
         when it has no `UNSPACED` character, else of `_pattern`."""
         if _standard().fullmatch(text):
             return self._standard_word.findall
-        return (self._word if _plain().fullmatch(text) else self._pattern).findall
+        pattern = self._word if _plain().fullmatch(text) else self._pattern
+        findall: Callable[[str], list[str]] = pattern.findall
+        return findall
 
     def __call__(self, text: str) -> list[str]:
         return self._findall_for(text)(text)
