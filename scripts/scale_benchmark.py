@@ -41,6 +41,8 @@ def _peak_mb() -> float:
 
 def measure_run(corpus: Path, extractor: str, jobs: int, options: list[str]) -> dict[str, float]:
     """Run `boilerbench run` on the corpus, no cache, and measure it."""
+    import resource
+
     from bench.cli import main
 
     with tempfile.TemporaryDirectory() as reports:
@@ -48,12 +50,16 @@ def measure_run(corpus: Path, extractor: str, jobs: int, options: list[str]) -> 
         code = main(["run", "--dataset", f"jsonl:{corpus}", "-e", extractor, "--jobs", str(jobs),
                      "--no-cache", "--no-progress", "--reports-dir", reports, *options])
         wall = time.perf_counter() - started
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
         if code != 0:
             raise SystemExit(code)
         (pages_file,) = Path(reports).glob("*/pages.jsonl")
         peaks = [json.loads(line)["peak_mb"] for line in pages_file.open(encoding="utf-8")]
     return {"pages": len(peaks), "wall_s": round(wall, 2),
             "pages_per_s": round(len(peaks) / wall, 1), "main_peak_mb": round(_peak_mb(), 1),
+            "main_cpu_s": round(own.ru_utime + own.ru_stime, 2),
+            "workers_cpu_s": round(children.ru_utime + children.ru_stime, 2),
             "worker_peak_first_1000_mb": round(statistics.fmean(peaks[:1000]), 1),
             "worker_peak_last_1000_mb": round(statistics.fmean(peaks[-1000:]), 1)}
 

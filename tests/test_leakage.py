@@ -103,3 +103,26 @@ def test_the_leak_rule_on_the_whole_gold_set() -> None:
     assert leaked_from_body == 0
     assert repeats_leaked == repeats > 0
     assert leaked_from_fulltext >= 0.99 * labeled  # 688 of 691 on 2026-11-28
+
+
+def _reference_duplication(lines: list[list[str]]) -> float:
+    """The duplication rule written out as a growing string of the lines seen so far."""
+    seen, total, repeated = "\x00", 0, 0
+    for line in lines:
+        key = "\x00" + "\x00".join(line) + "\x00"
+        total += len(line)
+        if len(line) >= 3 and key in seen:
+            repeated += len(line)
+        seen += key[1:]
+    return repeated / total if total else 0.0
+
+
+def test_duplication_equals_the_rule_written_out() -> None:
+    import random
+
+    rng = random.Random(7)
+    words = ["a", "b", "c", "ab", "ba", "বিজ্ঞাপন"]
+    for _ in range(3000):
+        lines = [rng.choices(words, k=rng.randrange(1, 6)) for _ in range(rng.randrange(0, 9))]
+        text = "\n".join(" ".join(line) for line in lines)
+        assert duplication(text) == _reference_duplication(lines), lines

@@ -97,13 +97,17 @@ def leaks(snippets: Iterable[Snippet], output: str, *,
 def duplication(output: str, *, lines: list[list[str]] | None = None) -> float:
     """The share of output tokens on lines that repeat a passage already output (`lines`: the
     output's `line_tokens`, when already computed)."""
-    seen, total, repeated = _SEP, 0, 0
-    for line in line_tokens(output) if lines is None else lines:
-        key = _key(line)
+    lines = line_tokens(output) if lines is None else lines
+    joins = [_SEP.join(line) for line in lines]
+    joined = _SEP + _SEP.join(joins) + _SEP
+    total = repeated = 0
+    before = 1  # joined[:before]: the lines before this one, each framed by separators
+    for line, join in zip(lines, joins, strict=True):
         total += len(line)
-        if len(line) >= MIN_TOKENS_ANYWHERE and key in seen:
+        if (len(line) >= MIN_TOKENS_ANYWHERE
+                and joined.find(_SEP + join + _SEP, 0, before) >= 0):
             repeated += len(line)
-        seen += key[1:]
+        before += len(join) + 1
     return repeated / total if total else 0.0
 
 
