@@ -43,11 +43,17 @@ def memo_path() -> Path | None:
     return Path(base) / "boilerbench" / "digests.sqlite"
 
 
+def _settings() -> tuple[str | None, ...]:
+    """What `memo_path` depends on."""
+    return tuple(os.environ.get(name)
+                 for name in ("BOILERBENCH_DIGESTS", "BOILERBENCH_CACHE", "XDG_CACHE_HOME"))
+
+
 class _Memo:
     """The open memo of this process (a forked child opens its own, never its parent's)."""
 
     def __init__(self, path: Path | None) -> None:
-        self.pid, self.path = os.getpid(), path
+        self.pid, self.settings = os.getpid(), _settings()
         self._db: sqlite3.Connection | None = None
         if path is None:
             return
@@ -86,9 +92,8 @@ _MEMO: _Memo | None = None
 
 def _memo() -> _Memo:
     global _MEMO
-    path = memo_path()
-    if _MEMO is None or _MEMO.pid != os.getpid() or _MEMO.path != path:
-        _MEMO = _Memo(path)
+    if _MEMO is None or _MEMO.pid != os.getpid() or _MEMO.settings != _settings():
+        _MEMO = _Memo(memo_path())
     return _MEMO
 
 
