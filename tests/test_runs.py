@@ -30,6 +30,19 @@ def test_load_reads_the_three_files(two_pages: Path) -> None:
     assert run.record(REFERENCE_ID, "gold")["f1"] == 1.0
 
 
+def test_records_are_read_from_the_run_at_each_use_never_held(two_pages: Path) -> None:
+    run = Run.load(two_pages)
+    assert not isinstance(run.records, (list, tuple))
+    first = [(record["page"], record["extractor"]) for record in run.records]
+    assert len(first) == 4 and first == [(r["page"], r["extractor"]) for r in run.records]
+    assert all("output" not in record for record in run.records_of("gold"))
+    assert run.record(REFERENCE_ID, "half")["output"]  # the one asked for keeps its output
+    pages = two_pages / "pages.jsonl"
+    pages.write_text("\n".join(pages.read_text(encoding="utf-8").splitlines()[:2]) + "\n",
+                     encoding="utf-8")
+    assert len(list(run.records)) == 2  # read again from the file
+
+
 def test_unknown_names_get_a_suggestion(two_pages: Path) -> None:
     run = Run.load(two_pages)
     typo = REFERENCE_ID[:-1]

@@ -161,9 +161,10 @@ def _page_section(run: Run, dataset: Dataset, limit: int | None) -> str:
              '<span class="extra">extra in the output</span>, '
              '<span class="leak"><span class="tag">category</span>leaked boilerplate</span>.'
              "</p>"]
-    by_page: dict[str, list[PageRecord]] = {}
-    for record in run.records:
-        by_page.setdefault(record["page"], []).append(record)
+    by_page: dict[str, list[PageRecord]] = {page.id: [] for page in shown}
+    for record in run.records:  # only the shown pages' outputs are kept
+        if record["page"] in by_page:
+            by_page[record["page"]].append(record)
     for page in shown:
         records = sorted(by_page.get(page.id, []),
                          key=lambda record: order.get(record["extractor"], len(order)))

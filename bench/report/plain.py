@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 
 from bench.report.markdown import table
-from bench.run.finished import Run
+from bench.run.finished import Run, without_output
 from bench.scoring.breakdown import mean_f1_by
 from bench.scoring.records import ExtractorRow, PageRecord, ScoresSummary, Summary
 from bench.scoring.summary import by_f1
@@ -174,7 +174,8 @@ def to_csv(run: Run) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
-    for record in sorted(run.records, key=lambda r: (str(r["page"]), str(r["extractor"]))):
+    rows = (without_output(record) for record in run.records)  # outputs are never all held
+    for record in sorted(rows, key=lambda r: (str(r["page"]), str(r["extractor"]))):
         values: Sequence[object] = [*(record.get(field) for field in CSV_FIELDS[:9]),
                                     leaked(record, only_leaked=False),
                                     record.get("duplication"),

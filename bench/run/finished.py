@@ -5,9 +5,10 @@ checked to be the very data the run scored."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from bench.data.page import Dataset, hash_pages
 from bench.errors import BenchError, unknown_name
@@ -15,14 +16,32 @@ from bench.run.store import RUN_FILE, SUMMARY_FILE, RunManifest, RunStore
 from bench.scoring.records import PageRecord, Summary
 
 
+def without_output(record: PageRecord) -> PageRecord:
+    """A record without its output text: what is kept when many records must be held."""
+    kept = dict(record)
+    kept.pop("output", None)
+    return cast(PageRecord, kept)
+
+
+class StoredRecords:
+    """A run's records, read from pages.jsonl at each iteration (never all held: a run of
+    200,000 pages holds that many outputs)."""
+
+    def __init__(self, store: RunStore) -> None:
+        self._store = store
+
+    def __iter__(self) -> Iterator[PageRecord]:
+        return self._store.iter_records()
+
+
 @dataclass(frozen=True)
 class Run:
-    """A finished run directory, read once."""
+    """A finished run directory: its manifest and summary read once, its records streamed."""
 
     directory: Path
     manifest: RunManifest
     summary: Summary
-    records: Sequence[PageRecord]
+    records: Iterable[PageRecord]
 
     @classmethod
     def load(cls, directory: Path) -> Run:
@@ -35,7 +54,7 @@ class Run:
                              f"finish it with: boilerbench run --resume {directory}")
         store = RunStore(directory)
         return cls(directory=directory, manifest=store.manifest(), summary=store.summary(),
-                   records=store.records())
+                   records=StoredRecords(store))
 
     @property
     def signature(self) -> str:
@@ -48,16 +67,17 @@ class Run:
         return [row["name"] for row in self.summary["extractors"]]
 
     def records_of(self, extractor: str) -> list[PageRecord]:
-        """The records of one extractor, in page order."""
-        return sorted((record for record in self.records if record["extractor"] == extractor),
+        """The records of one extractor, in page order, without their output text."""
+        return sorted((without_output(record) for record in self.records
+                       if record["extractor"] == extractor),
                       key=lambda record: str(record["page"]))
 
     def record(self, page: str, extractor: str) -> PageRecord:
         """The record of one page and extractor; unknown names raise with a suggestion."""
         if extractor not in self.extractors:
             raise unknown_name("extractor of this run", extractor, self.extractors)
-        for record in self.records_of(extractor):
-            if record["page"] == page:
+        for record in self.records:
+            if record["page"] == page and record["extractor"] == extractor:
                 return record
         pages = sorted({str(record["page"]) for record in self.records})
         close = difflib.get_close_matches(page, pages, n=1)

@@ -65,7 +65,7 @@ def breakdown(dataset: Dataset, records: Iterable[PageRecord], metric: Metric,
                 groups.items(), key=lambda item: (item[0][0], extractors.index(item[0][1])))]
 
 
-def mean_f1_by(records: Sequence[PageRecord], field: str,
+def mean_f1_by(records: Iterable[PageRecord], field: str,
                extractors: Sequence[str]) -> dict[str, dict[str, tuple[float, int]]]:
     """Mean page F1 and scored page count per value of a record field (language,
     page_type) and extractor; the value MISSING ("(none)") groups records without the field."""
