@@ -30,7 +30,8 @@ def test_torn_last_line_is_dropped_and_appends_continue(tmp_path: Path) -> None:
     with store.pages_path.open("a", encoding="utf-8") as handle:
         handle.write('{"page": "b", "extrac')  # a crash in the middle of a write
     resumed = RunStore(tmp_path)
-    assert resumed.done() == {("a", "x")}
+    done = resumed.done()
+    assert len(done) == 1 and ("a", "x") in done and ("b", "x") not in done
     resumed.append(_record("b"))
     lines = store.pages_path.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["page"] for line in lines] == ["a", "b"]
@@ -74,3 +75,16 @@ def test_a_record_missing_a_field_names_line_and_field(tmp_path: Path) -> None:
         handle.write(json.dumps(broken) + "\n")
     with pytest.raises(BenchError, match=r"pages\.jsonl:2: field 'f1': missing \(damaged"):
         RunStore(tmp_path).records()
+
+
+def test_done_pairs_hold_exactly_the_recorded_pairs() -> None:
+    from bench.run.store import DonePairs
+
+    pairs = [(f"page-{number}", extractor) for number in range(3000)
+             for extractor in ("trafilatura", "resiliparse") if number % 3]
+    done = DonePairs(iter(pairs + pairs[:10]))  # a pair recorded twice counts once
+    assert len(done) == len(pairs)
+    assert all(pair in done for pair in pairs)
+    assert not any((f"page-{number}", "trafilatura") in done for number in range(0, 3000, 3))
+    assert ("page-1", "justext") not in done and ("page-1",) not in done
+    assert len(DonePairs([])) == 0 and ("a", "b") not in DonePairs([])

@@ -11,10 +11,11 @@ resumes from its last whole record.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypedDict
@@ -35,6 +36,34 @@ _SYNC_INTERVAL = 1.0
 """Seconds between fsyncs of `pages.jsonl`."""
 _TAIL_BLOCK = 65536
 """Bytes read at a time, backwards, looking for the end of the last whole line."""
+
+
+def _pair_digest(page: str, extractor: str) -> bytes:
+    return hashlib.blake2b(f"{page}\x00{extractor}".encode(), digest_size=16).digest()
+
+
+class DonePairs:
+    """(page, extractor) pairs, held as sorted 16-byte digests in one buffer: 16 bytes a pair
+    where a set of string pairs takes about 230, so that resuming a run of any size stays
+    small (a false match needs a 128-bit collision)."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self._digests = b"".join(sorted({_pair_digest(*pair) for pair in pairs}))
+
+    def __len__(self) -> int:
+        return len(self._digests) // 16
+
+    def __contains__(self, pair: object) -> bool:
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            return False
+        wanted, low, high = _pair_digest(*pair), 0, len(self)
+        while low < high:  # bisect over the buffer's 16-byte cells
+            middle = (low + high) // 2
+            if self._digests[16 * middle:16 * middle + 16] < wanted:
+                low = middle + 1
+            else:
+                high = middle
+        return self._digests[16 * low:16 * low + 16] == wanted
 
 
 class RunOptions(TypedDict):
@@ -160,9 +189,9 @@ class RunStore:
                                     "the run directory is damaged") from None
                 yield checked(record, PageRecord, f"{self.pages_path}:{number}")
 
-    def done(self) -> set[tuple[str, str]]:
+    def done(self) -> DonePairs:
         """The (page, extractor) pairs already recorded."""
-        return {(record["page"], record["extractor"]) for record in self.iter_records()}
+        return DonePairs((record["page"], record["extractor"]) for record in self.iter_records())
 
     def append(self, record: PageRecord) -> None:
         """Append one record durably."""
