@@ -51,6 +51,10 @@ class Extractor:
     cacheable: bool = True
     output_format: str = "text"
     formats: Mapping[str, Callable[..., str]] = field(default_factory=dict)
+    converters: Mapping[str, str] = field(default_factory=dict)
+    """The package that converts the output into each of `formats` where another package
+    does (markdownify for readability's Markdown): its version joins that format's settings,
+    so that a new converter release is never served from the cache."""
 
     @property
     def output_formats(self) -> tuple[str, ...]:
@@ -70,9 +74,12 @@ class Extractor:
             return self
         if output_format not in self.formats:
             raise self.cannot_give(output_format)
+        settings = {**self.settings, "output_format": output_format}
+        if (converter := self.converters.get(output_format)) is not None:
+            settings["converter"] = f"{converter} {package_version(converter)}"
         return replace(self, name=f"{self.name}@{output_format}",
                        extract=self.formats[output_format], output_format=output_format,
-                       formats={}, settings={**self.settings, "output_format": output_format})
+                       formats={}, converters={}, settings=settings)
 
     @property
     def version(self) -> str:

@@ -28,4 +28,5 @@ def _markdown(html: str, url: str | None) -> str:
 
 magic_html = Extractor(name="magic-html", package="magic-html", extract=_extract,
                        description="GeneralExtractor().extract(), text by lxml (Python >= 3.12)",
-                        formats={"html": _main_html, "markdown": _markdown})
+                        formats={"html": _main_html, "markdown": _markdown},
+                        converters={"markdown": "markdownify"})

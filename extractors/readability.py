@@ -25,4 +25,5 @@ def _markdown(html: str, url: str | None) -> str:
 
 readability = Extractor(name="readability", package="readability-lxml", extract=_extract,
                         description="Document.summary(), text by lxml",
-                        formats={"html": article_html, "markdown": _markdown})
+                        formats={"html": article_html, "markdown": _markdown},
+                        converters={"markdown": "markdownify"})

@@ -40,6 +40,21 @@ def test_the_format_is_part_of_the_identity() -> None:
         "favor_precision": True, "output_format": "markdown"}
 
 
+def test_a_converted_format_carries_its_converter_release(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib.metadata import version
+
+    from extractors import base
+
+    markdown = registry.load("readability@markdown")
+    assert dict(markdown.settings) == {"output_format": "markdown",
+                                       "converter": f"markdownify {version('markdownify')}"}
+    assert "converter" not in registry.load("readability@html").settings
+    monkeypatch.setattr(base, "package_version", lambda package: "99.0")
+    upgraded = registry.load("readability").in_format("markdown")
+    assert _extractor_key(upgraded) != _extractor_key(markdown)  # not served from the cache
+
+
 def test_a_format_the_adapter_cannot_give_is_refused() -> None:
     with pytest.raises(BenchError, match=r"^extractor 'justext' cannot give markdown "
                                          r"\(it gives text\)$"):
