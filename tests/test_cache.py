@@ -14,6 +14,7 @@ import pytest
 from bench.errors import BenchError
 from bench.gold.format import load_gold
 from bench.run.cache import OutputCache, default_path, page_key
+from bench.run.job import Job
 from bench.run.runner import run
 from bench.run.store import RunStore
 from bench.scoring.metrics.token_f1 import TokenF1
@@ -197,3 +198,17 @@ def test_scores_are_cached_until_the_gold_changes(tmp_path: Path, gold_dir: Path
     CALLS.clear()
     changed_count, _ = scored_in_a_fresh_run()
     assert (changed_count, len(CALLS)) == (1, 0)  # scored again, output still from the cache
+
+
+def test_scores_are_computed_again_when_the_scoring_code_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench.run import cache as cache_module
+
+    cache = OutputCache(tmp_path / "cache.sqlite")
+    dataset = load_gold().select(page_ids=[REFERENCE_ID])
+    job = Job(COUNTED, dataset.pages[0])
+    run(dataset, [COUNTED], metric=TokenF1(), store=RunStore(tmp_path / "a"), cache=cache)
+    assert cache.scores(job, TokenF1()) is not None
+    assert len(cache_module.scoring_code()) == 16
+    monkeypatch.setattr(cache_module, "scoring_code", lambda: "0" * 16)  # an edited scorer
+    assert cache.scores(job, TokenF1()) is None and cache.get(job) is not None

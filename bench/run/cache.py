@@ -1,11 +1,12 @@
 """The output cache: one SQLite file remembering what each extractor returned on each page.
 
 A cached output is keyed by the extractor's name, version and settings and by the page's
-content key (a SHA-256 of its HTML bytes, URL, declared encoding and language: everything an
+content key (a SHA-256 of its HTML's digest, URL, declared encoding and language: all an
 extractor sees), so a re-run computes only pages or extractors that changed. Only clean
 outputs are kept: failures (exceptions, timeouts, crashes) are retried on the next run, and
 ad hoc extractors (`Extractor.cacheable` False) are never cached. Each output is committed on
-its own, so an interrupted run leaves whole rows only.
+its own, so an interrupted run leaves whole rows only. An output's scores are kept beside it,
+keyed also by the page's gold, the metric's signature and the scoring code (`scoring_code`).
 
 Where: `--cache PATH`, else `$BOILERBENCH_CACHE`, else `$XDG_CACHE_HOME/boilerbench/
 outputs.sqlite` (`~/.cache/...` by default).
@@ -13,6 +14,7 @@ outputs.sqlite` (`~/.cache/...` by default).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -20,6 +22,8 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+import bench.scoring
+import bench.text
 from bench.data.page import Page, gold_key
 from bench.errors import BenchError
 from bench.run.job import Extraction, Job
@@ -56,6 +60,20 @@ def page_key(page: Page) -> str:
     digest = hashlib.sha256(page.html_digest())
     digest.update(json.dumps([page.url, page.encoding, page.language]).encode())
     return digest.hexdigest()
+
+
+@functools.cache
+def scoring_code() -> str:
+    """A SHA-256 (its first 16 digits) of the scoring code's source (`bench.scoring`,
+    `bench.text`): cached scores are computed again after any change to how scores are made,
+    released or not."""
+    digest = hashlib.sha256()
+    for package in (bench.scoring, bench.text):
+        folder = Path(str(package.__file__)).parent
+        for source in sorted(folder.rglob("*.py")):
+            digest.update(source.relative_to(folder.parent).as_posix().encode() + b"\x00")
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _extractor_key(extractor: Extractor) -> tuple[str, str, str]:
@@ -112,10 +130,10 @@ class OutputCache:
 
     def _scoring(self, job: Job, metric: Metric) -> tuple[str, ...]:
         """The score key: the output's key, how it is scored (the signature but for the dataset
-        label, which any page changes) and the page's gold."""
+        label, which any page changes, and the scoring code itself) and the page's gold."""
         signature = metric.signature
         scoring = "|".join((signature.metric, signature.tokenizer, signature.normalization,
-                            signature.version, gold_key(job.page)))
+                            signature.version, scoring_code(), gold_key(job.page)))
         return (*_extractor_key(job.extractor), page_key(job.page), scoring)
 
     def scores(self, job: Job, metric: Metric) -> ScoreFields | None:
