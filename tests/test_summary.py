@@ -183,3 +183,32 @@ def test_first_failures_are_in_page_order_from_one_pass_over_a_stream() -> None:
               for name in ("b", "a") for page, error in errors.items())
     assert first_failures(stream, limit=5) == {  # type: ignore[arg-type]
         "a": [("p1", "crash"), ("p2", "timeout")], "b": [("p1", "crash"), ("p2", "timeout")]}
+
+
+def test_first_failures_keep_few_reasons_and_equal_sorting_every_failure() -> None:
+    import random
+
+    from bench.scoring.failures import FirstFailures
+
+    def by_sorting(records: list[dict[str, str | None]], limit: int
+                   ) -> dict[str, list[tuple[str, str]]]:
+        reasons: dict[str, dict[str, str]] = {}
+        for name, page, error in sorted((r["extractor"], r["page"], r["error"])
+                                        for r in records if r["error"] is not None):
+            seen = reasons.setdefault(str(name), {})
+            if error not in seen and len(seen) < limit:
+                seen[str(error)] = str(page)
+        return {name: [(page, error) for error, page in seen.items()]
+                for name, seen in reasons.items()}
+
+    rng = random.Random(11)
+    for _ in range(400):
+        records = [{"page": f"p{rng.randrange(40):02d}", "extractor": rng.choice("ab"),
+                    "error": rng.choice([None, "e1", "e2", "e3", "e4", "e5", "e6"])}
+                   for _ in range(rng.randrange(0, 60))]
+        limit = rng.randrange(1, 5)
+        counted = FirstFailures(limit=limit)
+        for record in records:
+            counted.add(record)  # type: ignore[arg-type]
+            assert all(len(kept) <= limit for kept in counted._first.values())
+        assert counted.reasons() == by_sorting(records, limit)

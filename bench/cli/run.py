@@ -54,6 +54,8 @@ class Finished:
     summary: Summary
     records: Iterable[PageRecord]
     """Streamed from the run directory each time they are iterated."""
+    failures: dict[str, list[tuple[str, str]]]
+    """Per extractor, its first failure reasons with a page of each (`FirstFailures`)."""
     skipped: list[str]
     """One line per reason files of the dataset are not pages."""
     notes: list[str]
@@ -128,6 +130,7 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
     from bench.data.page import skipped_lines
     from bench.run.store import RunStore, new_run_id
     from bench.scoring.breakdown import breakdown, check_field
+    from bench.scoring.failures import FirstFailures
     from bench.scoring.metrics import get_metric
     from bench.scoring.summary import summarize
     from extractors.base import in_output_format
@@ -153,13 +156,14 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
     start_store(store, args, dataset=dataset, extractors=extractors, metric=metric,
                 options=_options(args))
     records = run_into(args, store, dataset=dataset, extractors=extractors, metric=metric)
+    failures = FirstFailures()  # noted in the summary's pass over the records: no other pass
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
-                        records=records, metric=metric)
+                        records=failures.watching(records), metric=metric)
     if args.by:
         summary["breakdowns"] = {field: breakdown(dataset, records, metric, field)
                                  for field in args.by}
     store.write_summary(summary)
-    return Finished(run_dir, summary, records, skipped_lines(dataset), notes)
+    return Finished(run_dir, summary, records, failures.reasons(), skipped_lines(dataset), notes)
 
 
 def noise_note(rows: list[ExtractorRow]) -> str | None:
@@ -188,7 +192,7 @@ def print_run(finished: Finished, console: Console) -> None:
         console.print(table)
     console.print(f"signature: {summary['signature']}", markup=False, highlight=False,
                   soft_wrap=True)
-    for line in failure_lines(finished.records):
+    for line in failure_lines(finished.failures):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
     for table in ranking_table(summary, width=console.width):
         console.print(table)

@@ -24,10 +24,8 @@ from bench.report.plain import (
     number,
     ranking_rows,
 )
-from bench.scoring.failures import first_failures
 from bench.scoring.records import (
     BreakdownRow,
-    PageRecord,
     PredictionsSummary,
     ScoresSummary,
     ScoringHeader,
@@ -143,10 +141,11 @@ def summary_tables(summary: Summary, *, width: int) -> list[Table]:
     return fitted(_title(summary), columns, cells, width=width, caption=_caption(summary))
 
 
-def failure_lines(records: Iterable[PageRecord]) -> list[str]:
-    """Under the run table: each extractor's first failure reasons, with a page of each."""
+def failure_lines(failures: Mapping[str, Sequence[tuple[str, str]]]) -> list[str]:
+    """Under the run table: each extractor's first failure reasons (`first_failures`), with
+    a page of each."""
     return [f"{name} failed: {error} (e.g. page {page})"
-            for name, reasons in first_failures(records).items() for page, error in reasons]
+            for name, reasons in failures.items() for page, error in reasons]
 
 
 def predictions_table(summary: PredictionsSummary, *, width: int = 160) -> list[Table]:

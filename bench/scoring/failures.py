@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from bench.errors import BenchError
@@ -14,20 +14,56 @@ FIRST_REASONS = 3
 """Distinct reasons shown per extractor under the run table."""
 
 
+class FirstFailures:
+    """Counts failed records in, one at a time, keeping per extractor only the `limit` distinct
+    reasons that fail first in page order (each with its first page): a run where every page
+    fails holds `limit` reasons, not its failures."""
+
+    def __init__(self, *, limit: int = FIRST_REASONS) -> None:
+        self.limit = limit
+        self._first: dict[str, dict[str, str]] = {}
+        """Per extractor, reason -> the first page (so far) that gave it."""
+
+    def add(self, record: PageRecord) -> None:
+        """Count one record in (a clean one changes nothing)."""
+        error = record["error"]
+        if error is None:
+            return
+        page, kept = record["page"], self._first.setdefault(record["extractor"], {})
+        if error in kept:
+            kept[error] = min(kept[error], page)
+        elif len(kept) < self.limit:
+            kept[error] = page
+        else:
+            # The reason failing last is dropped for one failing earlier. Exact: the latest
+            # first page kept only falls, so a reason dropped before never failed earlier
+            # than a page it comes back with.
+            last = max(kept, key=lambda reason: (kept[reason], reason))
+            if (page, error) < (kept[last], last):
+                del kept[last]
+                kept[error] = page
+
+    def watching(self, records: Iterable[PageRecord]) -> Iterator[PageRecord]:
+        """`records` as they come, each counted in on the way (for a pass made anyway)."""
+        for record in records:
+            self.add(record)
+            yield record
+
+    def reasons(self) -> dict[str, list[tuple[str, str]]]:
+        """Per extractor with failures, its first reasons in page order, each with its page."""
+        return {name: sorted(((page, error) for error, page in kept.items()))
+                for name, kept in sorted(self._first.items())}
+
+
 def first_failures(records: Iterable[PageRecord], *,
                    limit: int = FIRST_REASONS) -> dict[str, list[tuple[str, str]]]:
     """Per extractor with failures, its first `limit` distinct reasons, each with the first
-    page that gave it (in page order). Only the failed records' names are kept: `records` may
-    stream a run of any size, outputs and all."""
-    reasons: dict[str, dict[str, str]] = {}
-    failed = sorted((record["extractor"], record["page"], record["error"]) for record in records
-                    if record["error"] is not None)
-    for extractor, page, error in failed:
-        seen = reasons.setdefault(extractor, {})
-        if error not in seen and len(seen) < limit:
-            seen[error] = page
-    return {name: [(page, error) for error, page in seen.items()]
-            for name, seen in reasons.items()}
+    page that gave it (in page order), from one pass: `records` may stream a run of any size,
+    outputs and all."""
+    counted = FirstFailures(limit=limit)
+    for record in records:
+        counted.add(record)
+    return counted.reasons()
 
 
 @dataclass(frozen=True)
