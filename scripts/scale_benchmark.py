@@ -7,12 +7,16 @@ pages with pytest-benchmark; this script is for the corpora too large for a benc
 Usage (corpora from scripts/synthetic_corpus.py, crawls from scripts/make_warc.py):
   .venv/bin/python scripts/scale_benchmark.py run CORPUS.jsonl EXTRACTOR JOBS [RUN OPTION...]
   .venv/bin/python scripts/scale_benchmark.py bare CORPUS.jsonl EXTRACTOR
+  .venv/bin/python scripts/scale_benchmark.py rounds CORPUS.jsonl EXTRACTOR ROUNDS
   .venv/bin/python scripts/scale_benchmark.py summary PAGES
   .venv/bin/python scripts/scale_benchmark.py profile CRAWL.warc EXECUTOR JOBS EXTRACTOR...
 
 `run` prints wall seconds, pages per second, the main process's peak RSS (VmHWM) and the
 workers' mean per-page peak RSS over the first and the last 1,000 pages; `bare` the wall seconds
 of a plain loop that reads, decodes and extracts every page (no workers, no scoring, no record);
+`rounds` runs ROUNDS interleaved rounds of `bare`, `run ... 1` and `run ... 2`, each in a
+fresh process, and prints every wall time, their medians, `--jobs 1` over the bare loop and
+the `--jobs 2` speed-up (ratios of the medians);
 `summary` the main process's peak RSS before and after summarising a stream of PAGES records
 shaped like a run's (one extractor, token-f1, made up here: the end of a run in seconds);
 `profile` runs `boilerbench profile --no-cache` of the extractors on the crawl with the executor
@@ -134,9 +138,33 @@ def measure_summary(pages: int) -> dict[str, float]:
             "peak_before_mb": round(before, 1), "main_peak_mb": round(_peak_mb(), 1)}
 
 
+def measure_rounds(corpus: Path, extractor: str, rounds: int) -> dict[str, float]:
+    """`rounds` rounds of the bare loop, a `--jobs 1` and a `--jobs 2` run, interleaved, each
+    in a fresh process of this script (a shared machine's speed drifts: medians over
+    interleaved rounds compare like with like); the medians and their ratios."""
+    import subprocess
+
+    walls: dict[str, list[float]] = {"bare": [], "jobs_1": [], "jobs_2": []}
+    for _ in range(rounds):
+        for key, args in (("bare", ["bare"]), ("jobs_1", ["run"]), ("jobs_2", ["run"])):
+            command = [sys.executable, __file__, args[0], str(corpus), extractor]
+            if key != "bare":
+                command += [key[-1], "--quiet"]
+            line = subprocess.run(command, check=True, capture_output=True,
+                                  text=True).stdout.splitlines()[-1]
+            walls[key].append(json.loads(line)["wall_s"])
+    medians = {key: statistics.median(values) for key, values in walls.items()}
+    return {"rounds": rounds, **{f"{key}_wall_s": values for key, values in walls.items()},
+            **{f"{key}_median_s": value for key, value in medians.items()},
+            "jobs_1_over_bare": round(medians["jobs_1"] / medians["bare"], 3),
+            "jobs_2_speedup": round(medians["jobs_1"] / medians["jobs_2"], 3)}
+
+
 def main(argv: list[str]) -> int:
     if len(argv) >= 4 and argv[0] == "run":
         result = measure_run(Path(argv[1]), argv[2], int(argv[3]), argv[4:])
+    elif len(argv) == 4 and argv[0] == "rounds" and argv[3].isdigit():
+        result = measure_rounds(Path(argv[1]), argv[2], int(argv[3]))
     elif len(argv) == 3 and argv[0] == "bare":
         result = measure_bare(Path(argv[1]), argv[2])
     elif len(argv) == 2 and argv[0] == "summary" and argv[1].isdigit():
