@@ -63,22 +63,32 @@ def test_duplicate_ids(tmp_path: Path) -> None:
         load_dataset(_write(tmp_path, page, page))
 
 
-def test_a_sorted_file_is_read_lazily_and_hashes_as_a_loaded_one(tmp_path: Path) -> None:
+def test_a_file_in_any_order_is_read_lazily_in_id_order(tmp_path: Path) -> None:
     from bench.data.formats.jsonl import load
+    from bench.data.page import hash_pages
 
     lines = [{"id": f"p{n}", "html": f"<p>page {n}</p>", "body": f"page {n}",
               "language": "en"} for n in range(5)]
     ordered, shuffled = tmp_path / "ordered.jsonl", tmp_path / "shuffled.jsonl"
     ordered.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    shuffled.write_text("".join(json.dumps(line) + "\n" for line in lines[::-1]),
+    shuffled.write_text("".join(json.dumps(lines[n]) + "\n" for n in (3, 0, 4, 1, 2)),
                         encoding="utf-8")
-    lazy, whole = load(ordered), load(shuffled)
-    assert not isinstance(lazy.pages, tuple) and isinstance(whole.pages, tuple)
-    assert lazy.content_hash == whole.content_hash
+    lazy, indexed = load(ordered), load(shuffled)
+    assert not isinstance(lazy.pages, tuple) and not isinstance(indexed.pages, tuple)
+    assert lazy.content_hash == indexed.content_hash == hash_pages(tuple(lazy))
+
     def fields(page: Page) -> tuple[object, ...]:  # html_path: the file holding inline pages
         return page.id, page.html, page.body, page.language
 
-    assert [fields(page) for page in lazy] == [fields(page) for page in whole]
-    assert fields(lazy.pages[3]) == fields(whole.pages[3]) == ("p3", b"<p>page 3</p>",
-                                                              "page 3", "en")
-    assert lazy.select(page_ids=["p1", "p2"]).label == whole.select(page_ids=["p1", "p2"]).label
+    assert [fields(page) for page in lazy] == [fields(page) for page in indexed]
+    assert [page.id for page in indexed] == ["p0", "p1", "p2", "p3", "p4"]
+    assert fields(lazy.pages[3]) == fields(indexed.pages[3]) == ("p3", b"<p>page 3</p>",
+                                                                "page 3", "en")
+    assert (lazy.select(page_ids=["p1", "p2"]).label
+            == indexed.select(page_ids=["p1", "p2"]).label)
+
+
+def test_duplicate_ids_out_of_order(tmp_path: Path) -> None:
+    pages = [{"id": name, "html": "<p>x</p>", "body": "x"} for name in ("b", "a", "b")]
+    with pytest.raises(BenchError, match=r"d\.jsonl: two pages have the id 'b'$"):
+        load_dataset(_write(tmp_path, *pages))

@@ -7,10 +7,11 @@ file, relative to the JSONL file's folder, raw bytes, `.gz` decompressed); the g
 extraction must / must not contain), at least one of them; optional `url`, `encoding` (charset
 of the `html_path` file), `language` (BCP-47) and `page_type`.
 
-A file whose ids come in sorted order (as `scripts/synthetic_corpus.py` writes them) is read
-lazily: one streamed pass checks every line and hashes the dataset, and only each page's line
-offset is kept; a page is parsed again when it is needed, so a corpus of any size loads in a
-few bytes per page. A file in any other order is loaded whole (its pages must be sorted).
+A file is read lazily: one streamed pass checks every line and hashes the dataset, and only
+each page's line offset is kept; a page is parsed again when it is needed, so a corpus of any
+size loads in a few bytes per page. When its ids come in sorted order (as
+`scripts/synthetic_corpus.py` writes them) the pass hashes as it goes; in any other order it
+keeps each id and digest until it has sorted them (about 130 bytes a page, for the load).
 """
 
 from __future__ import annotations
@@ -19,21 +20,18 @@ import hashlib
 import json
 from array import array
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, overload
 
-from bench.data.page import Dataset, Page, dataset_of, gold_key
+from bench.data.page import Dataset, Page, gold_key
 from bench.errors import BenchError
-from bench.files import read_json_lines, stream_json_lines, string_field, string_list_field
+from bench.files import stream_json_lines, string_field, string_list_field
 
 
 def load(path: Path) -> Dataset:
-    """Load a JSON Lines dataset file (lazily when its ids are sorted)."""
-    lazy = _lazy(path)
-    if lazy is not None:
-        return lazy
-    pages = [_page(item, path, f"{path}:{number}") for number, item in read_json_lines(path)]
-    return dataset_of("jsonl", pages, source=path)
+    """Load a JSON Lines dataset file, lazily (its pages are read when they are needed)."""
+    return _lazy(path) or _indexed(path)
 
 
 def _lazy(path: Path) -> Dataset | None:
@@ -58,6 +56,32 @@ def _lazy(path: Path) -> Dataset | None:
         raise BenchError(f"{path}: no pages (one JSON object per line)")
     return Dataset(name="jsonl", pages=_LazyPages(path, offsets, numbers),
                    content_hash=digest.hexdigest())
+
+
+def _indexed(path: Path) -> Dataset:
+    """The dataset of a file whose ids are not in sorted order, as lazy pages in id order:
+    one streamed pass keeps each page's id, offset and digests (about 130 bytes a page, for
+    the sort), not its page."""
+    ids: list[str] = []
+    offsets, numbers = array("q"), array("q")
+    digests = bytearray()
+    for offset, number, item in stream_json_lines(path):
+        page = _page(item, path, f"{path}:{number}")
+        ids.append(page.id)
+        offsets.append(offset)
+        numbers.append(number)
+        digests += page.html_digest() + bytes.fromhex(gold_key(page))
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    for before, after in pairwise(order):
+        if ids[before] == ids[after]:
+            raise BenchError(f"{path}: two pages have the id {ids[after]!r}")
+    digest = hashlib.sha256()
+    for index in order:
+        digest.update(ids[index].encode())
+        digest.update(digests[64 * index:64 * index + 64])
+    return Dataset(name="jsonl", content_hash=digest.hexdigest(),
+                   pages=_LazyPages(path, array("q", (offsets[i] for i in order)),
+                                    array("q", (numbers[i] for i in order))))
 
 
 class _LazyPages(Sequence[Page]):
