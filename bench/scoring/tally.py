@@ -72,30 +72,32 @@ def _with_f1(order: NDArray[np.intp], f1: Array) -> Iterator[NDArray[np.intp]]:
 
 
 class _Aside:
-    """Columns written out once and read back whole, each of one dtype."""
+    """Columns written out in chunks and read back whole, each of one dtype."""
 
     def __init__(self) -> None:
         # The file lives as long as its columns; the finalizer closes it.
         self._file = cast(io.BufferedRandom,  # typeshed's SpooledTemporaryFile has no readinto
                           tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES))  # noqa: SIM115
-        self._columns: dict[str, tuple[int, np.dtype[Any], int]] = {}
+        self._columns: dict[str, tuple[np.dtype[Any], list[tuple[int, int]]]] = {}
+        """Each column's dtype and where its chunks are (offset, length)."""
         weakref.finalize(self, self._file.close)
 
-    def write(self, name: str, dtype: np.dtype[Any], chunks: Iterable[NDArray[Any]]) -> None:
-        """Store the column `name`, given in chunks."""
-        start = self._file.seek(0, io.SEEK_END)
-        count = 0
+    def append(self, name: str, dtype: np.dtype[Any], chunks: Iterable[NDArray[Any]]) -> None:
+        """Add these chunks to the end of the column `name`."""
+        at = self._columns.setdefault(name, (dtype, []))[1]
         for chunk in chunks:
+            at.append((self._file.seek(0, io.SEEK_END), len(chunk)))
             self._file.write(np.ascontiguousarray(chunk, dtype).view(np.uint8).data)
-            count += len(chunk)
-        self._columns[name] = (start, dtype, count)
 
     def read(self, name: str) -> NDArray[Any]:
-        """The column `name`, read into a new array."""
-        start, dtype, count = self._columns[name]
-        column = np.empty(count, dtype)
-        self._file.seek(start)
-        self._file.readinto(column.view(np.uint8).data)
+        """The column `name`, read into a new array (empty if never written)."""
+        dtype, at = self._columns.get(name, (np.dtype(np.float64), []))
+        column = np.empty(sum(length for _, length in at), dtype)
+        start = 0
+        for offset, length in at:
+            self._file.seek(offset)
+            self._file.readinto(column[start:start + length].view(np.uint8).data)
+            start += length
         return column
 
 
@@ -118,7 +120,8 @@ class Tally:
         self.undecodable: set[str] = set()
         """Pages no charset decodes (an extractor given raw bytes never meets this)."""
         self._leaks: dict[str, LeakCounts] = {}
-        self._aside: _Aside | None = None
+        self._aside, self._sorted = _Aside(), False
+        """Timings and F1 go aside every `_ROWS` records, never all in memory."""
 
     def __len__(self) -> int:
         return self._pages
@@ -126,7 +129,7 @@ class Tally:
     def add(self, record: PageRecord) -> None:
         """Count one record in (scores alone need only `page`, `stats`, `duplication` and
         `leaks`: the other fields are read when present)."""
-        if self._aside is not None:
+        if self._sorted:
             raise BenchError("a Tally counts every record in before it is read")
         self._pages += 1
         self._id_bytes += record["page"].encode()
@@ -142,6 +145,8 @@ class Tally:
             add_exact(self._duplication, record["duplication"])
             self._duplicated += 1
         self._seconds.append(record.get("seconds", 0.0))
+        if len(self._seconds) == _ROWS:
+            self._put_aside()
         peak = record.get("peak_mb")
         if peak is not None and (self._peak is None or peak > self._peak):
             self._peak = peak
@@ -212,21 +217,18 @@ class Tally:
 
     def _sort(self) -> _Aside:
         """Sort once, at the first read (see the module docstring), in steps that keep few
-        page-long arrays alive at a time: timings and F1 aside, the ids laid out and sorted
+        page-long arrays alive at a time: the last timings and F1 aside, the ids laid out and sorted
         (UTF-8 bytes sort as code points do), the scored pages' ids and F1 aside in that
         order, then the statistics' rows moved into it in place."""
-        if self._aside is not None:
-            return self._aside
-        aside = _Aside()
-        float64 = np.dtype(np.float64)
-        aside.write("seconds", float64, _chunks(np.frombuffer(self._seconds, float64)))
-        aside.write("all_f1", float64, _chunks(np.frombuffer(self._f1, float64)))
-        self._seconds, self._f1 = array("d"), array("d")
+        aside = self._aside
+        if self._sorted:
+            return aside
+        self._put_aside()
         ids = self._take_ids()
         order = np.argsort(ids, kind="stable")
         f1 = aside.read("all_f1")
-        aside.write("ids", ids.dtype, (ids[chunk] for chunk in _with_f1(order, f1)))
-        aside.write("f1", float64, (f1[chunk] for chunk in _with_f1(order, f1)))
+        aside.append("ids", ids.dtype, (ids[chunk] for chunk in _with_f1(order, f1)))
+        aside.append("f1", np.dtype(np.float64), (f1[chunk] for chunk in _with_f1(order, f1)))
         del ids, f1
         scored = np.frombuffer(self._scored, np.bool_)
         row_of = np.cumsum(scored, dtype=np.intp)  # each scored record's stats row, plus 1
@@ -236,8 +238,15 @@ class Tally:
         self._scored = bytearray()
         stats = self._rows()
         stats[:] = stats[rows]
-        self._aside = aside
+        self._sorted = True
         return aside
+
+    def _put_aside(self) -> None:
+        """The timings and F1 counted in since the last time, aside."""
+        float64 = np.dtype(np.float64)
+        self._aside.append("seconds", float64, [np.frombuffer(self._seconds, float64)])
+        self._aside.append("all_f1", float64, [np.frombuffer(self._f1, float64)])
+        self._seconds, self._f1 = array("d"), array("d")
 
     def _take_ids(self) -> NDArray[np.bytes_]:
         """Every record's page id (UTF-8, fixed width), in record order, laid out in chunks;
