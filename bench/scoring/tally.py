@@ -3,10 +3,11 @@ columns (page ids, metric statistics, F1, timing, counts), never the outputs, so
 of any number of pages takes a few dozen bytes per page and its records can be streamed in
 (read from `pages.jsonl` one at a time).
 
-Records are counted in, then read. The first read sorts the columns into page-id order once and
-puts aside (a spooled temporary file) what the bootstrap, the summary's peak, does not read: the
-ids, F1 and timings. That peak then holds the statistics and little else (issue 12: the main
-process's peak memory at 200,000 pages within 1.2 times that at 20,000)."""
+Records are counted in, then read. What the bootstrap, the summary's peak, does not read is put
+aside (a spooled temporary file): timings and F1 as they are counted in, the ids once the first
+read has sorted the columns into page-id order. That peak then holds the statistics and little
+else (issue 12: the main process's peak memory at 200,000 pages within 1.2 times that at
+20,000)."""
 
 from __future__ import annotations
 
@@ -90,8 +91,8 @@ class _Aside:
             self._file.write(np.ascontiguousarray(chunk, dtype).view(np.uint8).data)
 
     def read(self, name: str) -> NDArray[Any]:
-        """The column `name`, read into a new array (empty if never written)."""
-        dtype, at = self._columns.get(name, (np.dtype(np.float64), []))
+        """The column `name`, read into a new array."""
+        dtype, at = self._columns[name]
         column = np.empty(sum(length for _, length in at), dtype)
         start = 0
         for offset, length in at:
