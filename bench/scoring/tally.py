@@ -3,11 +3,11 @@ columns (page ids, metric statistics, F1, timing, counts), never the outputs, so
 of any number of pages takes a few dozen bytes per page and its records can be streamed in
 (read from `pages.jsonl` one at a time).
 
-Records are counted in, then read. What the bootstrap, the summary's peak, does not read is put
-aside (a spooled temporary file): timings and F1 as they are counted in, the ids once the first
-read has sorted the columns into page-id order. That peak then holds the statistics and little
-else (issue 12: the main process's peak memory at 200,000 pages within 1.2 times that at
-20,000)."""
+Records are counted in, then read. The columns go aside (a spooled temporary file) every
+`_ROWS` records as they are counted in, so that no column grows in memory; the first read
+sorts them into page-id order once and keeps in memory only the statistics, which the
+bootstrap, the summary's peak, reads (issue 12: the main process's peak memory at 200,000
+pages within 1.2 times that at 20,000)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from bench.text.encoding import UNDECODABLE
 
 _NAN = float("nan")
 _ROWS = 1 << 16
-"""Pages per chunk when ids are laid out or put aside: no page-long mask or copy is made."""
+"""Records per chunk put aside or laid out: no column grows, no page-long mask is made."""
 _SPOOL_BYTES = 1 << 20
 """Columns put aside stay in memory up to this size (a breakdown's many small groups open no
 files), then go to a temporary file."""
@@ -106,13 +106,13 @@ class Tally:
     """One system's records, counted in; see the module docstring."""
 
     def __init__(self) -> None:
-        self._id_bytes, self._id_ends = bytearray(), array("I")
-        """Page ids, UTF-8, one after another, and where each ends (no object per page; 4-byte
-        ends: up to 4 GiB of ids)."""
+        self._id_bytes, self._id_lengths = bytearray(), array("I")
+        """Page ids, UTF-8, one after another, and their lengths (no object per page)."""
         self._stats = array("d")
         self._width = 1
         self._scored = bytearray()
         self._f1, self._seconds = array("d"), array("d")
+        self._sorted_stats: Array | None = None
         self._duplication: list[float] = []
         """The exact sum of the duplication values (`add_exact`): no column for a mean."""
         self._duplicated = self._pages = 0
@@ -121,8 +121,7 @@ class Tally:
         self.undecodable: set[str] = set()
         """Pages no charset decodes (an extractor given raw bytes never meets this)."""
         self._leaks: dict[str, LeakCounts] = {}
-        self._aside, self._sorted = _Aside(), False
-        """Timings and F1 go aside every `_ROWS` records, never all in memory."""
+        self._aside = _Aside()
 
     def __len__(self) -> int:
         return self._pages
@@ -130,11 +129,12 @@ class Tally:
     def add(self, record: PageRecord) -> None:
         """Count one record in (scores alone need only `page`, `stats`, `duplication` and
         `leaks`: the other fields are read when present)."""
-        if self._sorted:
+        if self._sorted_stats is not None:
             raise BenchError("a Tally counts every record in before it is read")
         self._pages += 1
-        self._id_bytes += record["page"].encode()
-        self._id_ends.append(len(self._id_bytes))
+        page = record["page"].encode()
+        self._id_bytes += page
+        self._id_lengths.append(len(page))
         stats = record["stats"]
         self._scored.append(stats is not None)
         if stats is not None:
@@ -167,20 +167,19 @@ class Tally:
         and not copied: the bootstrap draws pages by position, and sums in one order give one
         float, so a re-run (cached, or on other cores, records in another order) gives the
         same numbers."""
-        self._sort()
-        rows = self._rows()
+        rows: Array = self._sort()[0].view()
         rows.flags.writeable = False
         return rows
 
     def page_f1(self) -> tuple[NDArray[np.bytes_], Array]:
         """The scored pages' ids (UTF-8, fixed width) in page-id order, and their F1 in that
         order."""
-        aside = self._sort()
+        aside = self._sort()[1]
         return aside.read("ids"), aside.read("f1")
 
     def median_seconds(self) -> float | None:
         """The median of the pages' timings (`statistics.median`'s float), None for none."""
-        seconds = self._sort().read("seconds")
+        seconds = self._sort()[1].read("seconds")
         if not len(seconds):
             return None
         seconds.sort()
@@ -212,58 +211,52 @@ class Tally:
                             if self._duplicated else None),  # statistics.fmean's float
         }
 
-    def _rows(self) -> Array:
-        rows: Array = np.frombuffer(self._stats, dtype=np.float64).reshape(-1, self._width)
-        return rows
-
-    def _sort(self) -> _Aside:
-        """Sort once, at the first read (see the module docstring), in steps that keep few
-        page-long arrays alive at a time: the last timings and F1 aside, the ids laid out and sorted
-        (UTF-8 bytes sort as code points do), the scored pages' ids and F1 aside in that
-        order, then the statistics' rows moved into it in place."""
+    def _sort(self) -> tuple[Array, _Aside]:
+        """The statistics in page-id order and the columns aside, sorted once at the first
+        read (UTF-8 bytes sort as code points do), in steps that keep few page-long arrays
+        alive at a time: the ids laid out and sorted, the scored pages' ids and F1 aside in
+        that order, then the statistics read back in it."""
         aside = self._aside
-        if self._sorted:
-            return aside
+        if self._sorted_stats is not None:
+            return self._sorted_stats, aside
         self._put_aside()
-        ids = self._take_ids()
+        ids = self._read_ids()
         order = np.argsort(ids, kind="stable")
         f1 = aside.read("all_f1")
         aside.append("ids", ids.dtype, (ids[chunk] for chunk in _with_f1(order, f1)))
         aside.append("f1", np.dtype(np.float64), (f1[chunk] for chunk in _with_f1(order, f1)))
         del ids, f1
-        scored = np.frombuffer(self._scored, np.bool_)
+        scored = aside.read("scored")
         row_of = np.cumsum(scored, dtype=np.intp)  # each scored record's stats row, plus 1
         row_of -= 1
         rows = row_of[order[scored[order]]]
         del scored, row_of, order
-        self._scored = bytearray()
-        stats = self._rows()
-        stats[:] = stats[rows]
-        self._sorted = True
-        return aside
+        self._sorted_stats = aside.read("stats").reshape(-1, self._width)[rows]
+        return self._sorted_stats, aside
 
     def _put_aside(self) -> None:
-        """The timings and F1 counted in since the last time, aside."""
-        float64 = np.dtype(np.float64)
-        self._aside.append("seconds", float64, [np.frombuffer(self._seconds, float64)])
-        self._aside.append("all_f1", float64, [np.frombuffer(self._f1, float64)])
-        self._seconds, self._f1 = array("d"), array("d")
+        """The columns of the records counted in since the last time, aside."""
+        columns: tuple[tuple[str, array[Any] | bytearray, type[np.generic]], ...] = (
+            ("seconds", self._seconds, np.float64), ("all_f1", self._f1, np.float64),
+            ("stats", self._stats, np.float64), ("scored", self._scored, np.bool_),
+            ("id_bytes", self._id_bytes, np.uint8), ("id_lengths", self._id_lengths, np.uint32))
+        for name, column, dtype in columns:
+            self._aside.append(name, np.dtype(dtype), [np.frombuffer(column, dtype)])
+        del columns, column
+        self._seconds, self._f1, self._stats = array("d"), array("d"), array("d")
+        self._scored, self._id_bytes, self._id_lengths = bytearray(), bytearray(), array("I")
 
-    def _take_ids(self) -> NDArray[np.bytes_]:
-        """Every record's page id (UTF-8, fixed width), in record order, laid out in chunks;
-        the packed ids are let go."""
-        ends = np.frombuffer(self._id_ends, dtype=np.uint32)
-        lengths = np.diff(ends, prepend=np.uint32(0))
+    def _read_ids(self) -> NDArray[np.bytes_]:
+        """Every record's page id (UTF-8, fixed width), in record order, laid out in chunks."""
+        lengths, packed = self._aside.read("id_lengths"), self._aside.read("id_bytes")
         width = int(lengths.max(initial=1))
-        cells = np.zeros((len(ends), width), dtype=np.uint8)
-        packed, columns = np.frombuffer(self._id_bytes, np.uint8), np.arange(width)
-        for start in range(0, len(ends), _ROWS):
-            stop = min(start + _ROWS, len(ends))
-            first = int(ends[start - 1]) if start else 0
-            cells[start:stop][columns < lengths[start:stop, None]] = \
-                packed[first:int(ends[stop - 1])]
-        del ends, packed
-        self._id_bytes, self._id_ends = bytearray(), array("I")
+        cells = np.zeros((len(lengths), width), dtype=np.uint8)
+        columns, first = np.arange(width), 0
+        for start in range(0, len(lengths), _ROWS):
+            chunk = lengths[start:start + _ROWS]
+            last = first + int(chunk.sum())
+            cells[start:start + _ROWS][columns < chunk[:, None]] = packed[first:last]
+            first = last
         return cells.view(f"S{width}").ravel()
 
 
