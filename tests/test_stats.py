@@ -46,6 +46,13 @@ def test_weights_do_not_depend_on_the_block_size(monkeypatch: pytest.MonkeyPatch
     assert (np.concatenate(blocks) == _one_matrix(pages, resamples=101, seed=4)).all()
 
 
+def test_weights_are_those_of_eight_byte_draws_counted_by_bincount() -> None:
+    """The 4-byte draws counted in place give the weights of the int64 draws and bincount
+    they replaced (issue 12: one page-long temporary of 4 bytes a page instead of 16)."""
+    (weights,) = resample_weights(100_003, resamples=3, seed=7)
+    assert (weights == _one_matrix(100_003, resamples=3, seed=7)).all()
+
+
 def test_comparisons_do_not_depend_on_the_block_size(monkeypatch: pytest.MonkeyPatch) -> None:
     a = np.random.default_rng(1).random(151)
     b = a - 0.05 + 0.2 * np.random.default_rng(2).random(151)

@@ -41,13 +41,15 @@ def _block_rows(pages: int) -> int:
 def resample_weights(pages: int, *, resamples: int, seed: int) -> Iterator[Array]:
     """Blocks of bootstrap weights: row r counts how often each page is drawn in resample r
     (pages drawn uniformly with replacement, as many as there are pages). The generator's
-    draws are consumed row after row, so the weights do not depend on the block size."""
+    draws are consumed row after row, so the weights do not depend on the block size. A row's
+    draws are 4-byte (up to 2**32 pages: NumPy draws the same numbers as 8-byte ones for such
+    a range) and counted into the row in place, the only page-long temporary (no bincount)."""
     rng = np.random.default_rng(seed)
     block = _block_rows(pages)
     for start in range(0, resamples, block):
-        weights = np.empty((min(block, resamples - start), pages))
+        weights = np.zeros((min(block, resamples - start), pages))
         for row in weights:
-            row[:] = np.bincount(rng.integers(0, pages, size=pages), minlength=pages)
+            np.add.at(row, rng.integers(0, pages, size=pages, dtype=np.uint32), 1.0)
         yield weights
 
 

@@ -8,12 +8,12 @@ read from `pages.jsonl`, not only a list held in memory.
 from __future__ import annotations
 
 import platform
-import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Protocol, TypeVar
 
 import numpy as np
+from numpy.typing import NDArray
 
 from bench import __version__
 from bench.data.page import Dataset
@@ -56,6 +56,8 @@ def extractor_summary(extractor: System, records: Iterable[PageRecord] | Tally,
                       metric: Metric) -> ExtractorRow:
     """Corpus scores, failures and timing of one extractor over its records (or their Tally)."""
     counted = records if isinstance(records, Tally) else tally(records)
+    scores = counted.scores(metric)
+    median = counted.median_seconds()
     return {
         "name": extractor.name,
         "version": extractor.version,
@@ -63,9 +65,8 @@ def extractor_summary(extractor: System, records: Iterable[PageRecord] | Tally,
         "pages": len(counted),
         "failures": counted.failures,
         "undecodable": len(counted.undecodable),
-        **counted.scores(metric),
-        "median_ms": (round(statistics.median(counted.seconds) * 1000, 3)
-                      if counted.seconds else None),
+        **scores,
+        "median_ms": None if median is None else round(median * 1000, 3),
         "peak_mb": counted.peak_mb(),
         "cached": counted.cached,
         "noisy_pages": counted.noisy_pages,
@@ -76,6 +77,17 @@ def extractor_summary(extractor: System, records: Iterable[PageRecord] | Tally,
 def by_f1(rows: Sequence[RowT]) -> list[RowT]:
     """Extractor (or system) rows, best F1 first, unscored last."""
     return sorted(rows, key=lambda row: (row["f1"] is None, -(row["f1"] or 0.0)))
+
+
+def common(ids_a: NDArray[np.bytes_], ids_b: NDArray[np.bytes_]
+           ) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """Where the ids two sorted arrays of unique ids share are in each, in id order
+    (`np.intersect1d`'s indices, from a binary search: no page-long sorted copy of both)."""
+    at = np.searchsorted(ids_b, ids_a)
+    found = at < len(ids_b)
+    found[found] = ids_b[at[found]] == ids_a[found]
+    in_a = np.flatnonzero(found)
+    return in_a, at[in_a]
 
 
 def ranking(extractors: Sequence[ExtractorRow], tallies: Mapping[str, Tally]
@@ -89,7 +101,7 @@ def ranking(extractors: Sequence[ExtractorRow], tallies: Mapping[str, Tally]
     for better, worse in pairwise(scored):
         (ids_a, f1_a), (ids_b, f1_b) = (tallies[better["name"]].page_f1(),
                                         tallies[worse["name"]].page_f1())
-        _, in_a, in_b = np.intersect1d(ids_a, ids_b, assume_unique=True, return_indices=True)
+        in_a, in_b = common(ids_a, ids_b)
         if not len(in_a):
             continue
         result = compare(f1_a[in_a], f1_b[in_b])  # pages both scored, in page-id order
