@@ -38,7 +38,7 @@ def _lazy(path: Path) -> Dataset | None:
     """The dataset as lazy pages, hashed in one streamed pass as `hash_pages` hashes it; None
     when the ids are not in sorted order."""
     digest = hashlib.sha256()
-    offsets, numbers = array("q"), array("q")
+    offsets, numbers = array(_typecode(path)), array(_typecode(path))
     previous: str | None = None
     for offset, number, item in stream_json_lines(path):
         page = _page(item, path, f"{path}:{number}")
@@ -58,12 +58,20 @@ def _lazy(path: Path) -> Dataset | None:
                    content_hash=digest.hexdigest())
 
 
+def _typecode(path: Path) -> str:
+    """The array type for the file's offsets and line numbers: 4 bytes where they fit."""
+    try:
+        return "I" if path.stat().st_size < 2**32 else "q"
+    except OSError:
+        return "q"  # reading it says what is wrong
+
+
 def _indexed(path: Path) -> Dataset:
     """The dataset of a file whose ids are not in sorted order, as lazy pages in id order:
     one streamed pass keeps each page's id, offset and digests (about 130 bytes a page, for
     the sort), not its page."""
     ids: list[str] = []
-    offsets, numbers = array("q"), array("q")
+    offsets, numbers = array(_typecode(path)), array(_typecode(path))
     digests = bytearray()
     for offset, number, item in stream_json_lines(path):
         page = _page(item, path, f"{path}:{number}")
@@ -80,8 +88,8 @@ def _indexed(path: Path) -> Dataset:
         digest.update(ids[index].encode())
         digest.update(digests[64 * index:64 * index + 64])
     return Dataset(name="jsonl", content_hash=digest.hexdigest(),
-                   pages=_LazyPages(path, array("q", (offsets[i] for i in order)),
-                                    array("q", (numbers[i] for i in order))))
+                   pages=_LazyPages(path, array(offsets.typecode, (offsets[i] for i in order)),
+                                    array(numbers.typecode, (numbers[i] for i in order))))
 
 
 class _LazyPages(Sequence[Page]):
