@@ -92,3 +92,38 @@ def test_duplicate_ids_out_of_order(tmp_path: Path) -> None:
     pages = [{"id": name, "html": "<p>x</p>", "body": "x"} for name in ("b", "a", "b")]
     with pytest.raises(BenchError, match=r"d\.jsonl: two pages have the id 'b'$"):
         load_dataset(_write(tmp_path, *pages))
+
+
+def test_a_sorted_file_holds_few_offsets_and_finds_every_page(tmp_path: Path) -> None:
+    from bench.data.formats import jsonl
+
+    lines = [json.dumps({"id": f"p{n:03d}", "html": f"<p>{n}</p>", "body": str(n)})
+             for n in range(150)]
+    path = tmp_path / "d.jsonl"
+    # Blank lines (and a line of only a no-break space) are not pages, and move line numbers.
+    path.write_text("\n".join(line + ("\n\n\u00a0" if n % 7 == 3 else "")
+                              for n, line in enumerate(lines)) + "\n", encoding="utf-8")
+    dataset = jsonl.load(path)
+    pages = dataset.pages
+    assert len(pages) == 150 and len(pages._offsets) == 3  # type: ignore[attr-defined]
+    assert [page.id for page in pages] == [f"p{n:03d}" for n in range(150)]
+    assert [pages[n].id for n in range(150)] == [f"p{n:03d}" for n in range(150)]
+    assert pages[-1].id == "p149" and [page.id for page in pages[63:66]] == [
+        "p063", "p064", "p065"]
+    with pytest.raises(IndexError):
+        pages[150]
+    path.write_text("\n".join(lines[:100]) + "\n", encoding="utf-8")  # cut since loading
+    with pytest.raises(BenchError, match=r"d\.jsonl: changed since it was loaded"):
+        pages[120]
+
+
+def test_a_file_rewritten_since_loading_is_a_clear_error(tmp_path: Path) -> None:
+    from bench.data.formats import jsonl
+
+    path = tmp_path / "d.jsonl"
+    path.write_text("".join(json.dumps({"id": f"p{n:03d}", "html": "<p>x</p>", "body": "x"})
+                            + "\n" for n in range(100)), encoding="utf-8")
+    pages = jsonl.load(path).pages
+    path.write_text("x" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(BenchError, match=r"d\.jsonl: changed since it was loaded"):
+        pages[70]
