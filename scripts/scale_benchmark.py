@@ -33,6 +33,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 
 def _peak_mb() -> float:
@@ -138,26 +139,31 @@ def measure_summary(pages: int) -> dict[str, float]:
             "peak_before_mb": round(before, 1), "main_peak_mb": round(_peak_mb(), 1)}
 
 
-def measure_rounds(corpus: Path, extractor: str, rounds: int) -> dict[str, float]:
-    """`rounds` rounds of the bare loop, a `--jobs 1` and a `--jobs 2` run, interleaved, each
-    in a fresh process of this script (a shared machine's speed drifts: medians over
+def measure_rounds(corpus: Path, extractor: str, rounds: int, *,
+                   jobs: tuple[int, ...] = (1, 2)) -> dict[str, Any]:
+    """`rounds` rounds of the bare loop and a run with each of `jobs` workers, interleaved,
+    each in a fresh process of this script (a shared machine's speed drifts: medians over
     interleaved rounds compare like with like); the medians and their ratios."""
     import subprocess
 
-    walls: dict[str, list[float]] = {"bare": [], "jobs_1": [], "jobs_2": []}
+    walls: dict[str, list[float]] = {"bare": [], **{f"jobs_{n}": [] for n in jobs}}
     for _ in range(rounds):
-        for key, args in (("bare", ["bare"]), ("jobs_1", ["run"]), ("jobs_2", ["run"])):
-            command = [sys.executable, __file__, args[0], str(corpus), extractor]
+        for key in walls:
+            command = [sys.executable, __file__, "bare", str(corpus), extractor]
             if key != "bare":
-                command += [key[-1], "--quiet"]
+                command = [*command[:2], "run", *command[3:], key.removeprefix("jobs_"),
+                           "--quiet"]
             line = subprocess.run(command, check=True, capture_output=True,
                                   text=True).stdout.splitlines()[-1]
             walls[key].append(json.loads(line)["wall_s"])
     medians = {key: statistics.median(values) for key, values in walls.items()}
+    ratios = {}
+    if "jobs_1" in medians:
+        ratios["jobs_1_over_bare"] = round(medians["jobs_1"] / medians["bare"], 3)
+    if "jobs_1" in medians and "jobs_2" in medians:
+        ratios["jobs_2_speedup"] = round(medians["jobs_1"] / medians["jobs_2"], 3)
     return {"rounds": rounds, **{f"{key}_wall_s": values for key, values in walls.items()},
-            **{f"{key}_median_s": value for key, value in medians.items()},
-            "jobs_1_over_bare": round(medians["jobs_1"] / medians["bare"], 3),
-            "jobs_2_speedup": round(medians["jobs_1"] / medians["jobs_2"], 3)}
+            **{f"{key}_median_s": value for key, value in medians.items()}, **ratios}
 
 
 def main(argv: list[str]) -> int:
