@@ -16,6 +16,16 @@ from typing import Any, overload
 from bench.errors import DataError
 
 
+def default_cache_path() -> Path:
+    """Where the output cache lives unless `--cache` says otherwise: `$BOILERBENCH_CACHE`,
+    else `boilerbench/outputs.sqlite` under `$XDG_CACHE_HOME` or `~/.cache`. Other remembered
+    things (page digests: `bench.data.digests`) live beside it."""
+    if os.environ.get("BOILERBENCH_CACHE"):
+        return Path(os.environ["BOILERBENCH_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "boilerbench" / "outputs.sqlite"
+
+
 def read_text(path: Path) -> str:
     """A UTF-8 text file, or a one-line DataError naming it."""
     try:

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from bench.errors import BenchError
+from bench.files import default_cache_path
 from bench.gold.format import load_gold
-from bench.run.cache import OutputCache, default_path, page_key
+from bench.run.cache import OutputCache, page_key
 from bench.run.job import Job
 from bench.run.runner import run
 from bench.run.store import RunStore
@@ -119,8 +120,8 @@ def test_pages_inline_in_one_file_have_their_own_keys(tmp_path: Path) -> None:
 
 
 def test_clear_from_the_command_line(tmp_path: Path, private_cache: Path) -> None:
-    cache = OutputCache(default_path())
-    assert default_path() == private_cache
+    cache = OutputCache(default_cache_path())
+    assert default_cache_path() == private_cache
     computed(tmp_path, cache, [COUNTED, replace(COUNTED, name="other")])
     code, out = run_cli("cache", "clear", "-e", "other")
     assert (code, out) == (0, f"{private_cache}: 1 cached output(s) removed\n")
@@ -133,12 +134,12 @@ def test_the_default_path_is_the_variable_then_the_xdg_cache_then_home(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BOILERBENCH_CACHE", str(tmp_path / "chosen.sqlite"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert default_path() == tmp_path / "chosen.sqlite"
+    assert default_cache_path() == tmp_path / "chosen.sqlite"
     monkeypatch.delenv("BOILERBENCH_CACHE")
-    assert default_path() == tmp_path / "xdg" / "boilerbench" / "outputs.sqlite"
+    assert default_cache_path() == tmp_path / "xdg" / "boilerbench" / "outputs.sqlite"
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert default_path() == tmp_path / "home" / ".cache" / "boilerbench" / "outputs.sqlite"
+    assert default_cache_path() == tmp_path / "home" / ".cache" / "boilerbench" / "outputs.sqlite"
 
 
 def test_an_unusable_cache_file_is_a_clear_error(tmp_path: Path) -> None:

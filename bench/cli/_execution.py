@@ -127,9 +127,10 @@ def executor_for(args: argparse.Namespace) -> Executor:
 
 def output_cache(args: argparse.Namespace) -> OutputCache | None:
     """The cache the options ask for, or None with --no-cache."""
-    from bench.run.cache import OutputCache, default_path
+    from bench.files import default_cache_path
+    from bench.run.cache import OutputCache
 
-    return None if args.no_cache else OutputCache(args.cache or default_path())
+    return None if args.no_cache else OutputCache(args.cache or default_cache_path())
 
 
 def start_store(store: RunStore, args: argparse.Namespace, *, dataset: Dataset,

@@ -20,9 +20,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def execute(args: argparse.Namespace, console: Console) -> int:
     """Clear the cache and say how many outputs went."""
-    from bench.run.cache import OutputCache, default_path
+    from bench.files import default_cache_path
+    from bench.run.cache import OutputCache
 
-    cache = OutputCache(args.cache or default_path())
+    cache = OutputCache(args.cache or default_cache_path())
     try:
         removed = cache.clear(args.extractor)
     finally:

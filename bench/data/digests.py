@@ -24,6 +24,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.files import default_cache_path
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS digests (
     path TEXT PRIMARY KEY, identity TEXT NOT NULL, sha256 BLOB NOT NULL
@@ -34,19 +36,16 @@ _SETTLED_NS = 2_000_000_000
 
 
 def memo_path() -> Path | None:
-    """Where the memo lives, or None when `BOILERBENCH_DIGESTS=off`."""
+    """Where the memo lives (beside the output cache), or None when `BOILERBENCH_DIGESTS=off`."""
     if os.environ.get("BOILERBENCH_DIGESTS", "").lower() == "off":
         return None
-    if os.environ.get("BOILERBENCH_CACHE"):
-        return Path(os.environ["BOILERBENCH_CACHE"]).parent / "digests.sqlite"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "boilerbench" / "digests.sqlite"
+    return default_cache_path().parent / "digests.sqlite"
 
 
 def _settings() -> tuple[str | None, ...]:
-    """What `memo_path` depends on."""
+    """What `memo_path` depends on (checked for every page: cheaper than the path itself)."""
     return tuple(os.environ.get(name)
-                 for name in ("BOILERBENCH_DIGESTS", "BOILERBENCH_CACHE", "XDG_CACHE_HOME"))
+                 for name in ("BOILERBENCH_DIGESTS", "BOILERBENCH_CACHE", "XDG_CACHE_HOME", "HOME"))
 
 
 class _Memo:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -44,14 +43,6 @@ CREATE TABLE IF NOT EXISTS scores (
     PRIMARY KEY (extractor, version, settings, page_key, scoring)
 ) WITHOUT ROWID;
 """
-
-
-def default_path() -> Path:
-    """Where the cache lives unless `--cache` says otherwise."""
-    if os.environ.get("BOILERBENCH_CACHE"):
-        return Path(os.environ["BOILERBENCH_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "boilerbench" / "outputs.sqlite"
 
 
 def page_key(page: Page) -> str:
