@@ -8,7 +8,7 @@ import argparse
 import shlex
 import shutil
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -152,6 +152,7 @@ def run_into(args: argparse.Namespace, store: RunStore, *, dataset: Dataset,
     ask for; Ctrl-C ends with the command that resumes. The records come back streamed from
     the run directory each time they are iterated (never all held in memory)."""
     from bench.run.runner import run
+    from bench.run.store import StoredRecords
 
     executor = executor_for(args)
     cache = output_cache(args)
@@ -175,7 +176,7 @@ def run_into(args: argparse.Namespace, store: RunStore, *, dataset: Dataset,
     finally:
         if cache is not None:
             cache.close()
-    return _Records(store, (extractor.name for extractor in extractors))
+    return StoredRecords(store, (extractor.name for extractor in extractors))
 
 
 _REDRAW_SECONDS = 0.25
@@ -204,14 +205,3 @@ class _Redraw:
         if now - self._last >= _REDRAW_SECONDS:
             self._last = now
             self.progress.refresh()
-
-
-class _Records:
-    """The records of some extractors of a run, streamed from pages.jsonl at each iteration."""
-
-    def __init__(self, store: RunStore, extractors: Iterable[str]) -> None:
-        self._store, self._wanted = store, set(extractors)
-
-    def __iter__(self) -> Iterator[PageRecord]:
-        return (record for record in self._store.iter_records()
-                if record["extractor"] in self._wanted)

@@ -5,14 +5,14 @@ checked to be the very data the run scored."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from bench.data.page import Dataset, hash_pages
 from bench.errors import BenchError, unknown_name
-from bench.run.store import RUN_FILE, SUMMARY_FILE, RunManifest, RunStore
+from bench.run.store import RUN_FILE, SUMMARY_FILE, RunManifest, RunStore, StoredRecords
 from bench.scoring.records import PageRecord, Summary
 
 
@@ -21,17 +21,6 @@ def without_output(record: PageRecord) -> PageRecord:
     kept = dict(record)
     kept.pop("output", None)
     return cast(PageRecord, kept)
-
-
-class StoredRecords:
-    """A run's records, read from pages.jsonl at each iteration (never all held: a run of
-    200,000 pages holds that many outputs)."""
-
-    def __init__(self, store: RunStore) -> None:
-        self._store = store
-
-    def __iter__(self) -> Iterator[PageRecord]:
-        return self._store.iter_records()
 
 
 @dataclass(frozen=True)

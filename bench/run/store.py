@@ -66,6 +66,21 @@ class DonePairs:
         return self._digests[16 * low:16 * low + 16] == wanted
 
 
+class StoredRecords:
+    """A run's records (or some extractors' only), read from pages.jsonl at each iteration:
+    never all held, since a run of 200,000 pages holds that many outputs."""
+
+    def __init__(self, store: RunStore, extractors: Iterable[str] | None = None) -> None:
+        self._store = store
+        self._wanted = None if extractors is None else set(extractors)
+
+    def __iter__(self) -> Iterator[PageRecord]:
+        records = self._store.iter_records()
+        if self._wanted is None:
+            return records
+        return (record for record in records if record["extractor"] in self._wanted)
+
+
 class RunOptions(TypedDict):
     """The options that chose a run's pages and how they are scored, for `--resume`."""
 
