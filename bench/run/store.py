@@ -11,6 +11,7 @@ resumes from its last whole record.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -56,14 +57,12 @@ class DonePairs:
     def __contains__(self, pair: object) -> bool:
         if not (isinstance(pair, tuple) and len(pair) == 2):
             return False
-        wanted, low, high = _pair_digest(*pair), 0, len(self)
-        while low < high:  # bisect over the buffer's 16-byte cells
-            middle = (low + high) // 2
-            if self._digests[16 * middle:16 * middle + 16] < wanted:
-                low = middle + 1
-            else:
-                high = middle
-        return self._digests[16 * low:16 * low + 16] == wanted
+        wanted = _pair_digest(*pair)
+        at = bisect.bisect_left(range(len(self)), wanted, key=self._cell)
+        return self._cell(at) == wanted
+
+    def _cell(self, index: int) -> bytes:
+        return self._digests[16 * index:16 * index + 16]
 
 
 class StoredRecords:
