@@ -90,6 +90,14 @@ class OutputCache:
         except sqlite3.Error as error:
             self._db.close()  # e.g. not a database: the file is not left open
             raise BenchError(f"{self.path}: cannot open the output cache: {error}") from None
+        self._last: tuple[Page, str] | None = None
+        """The last page asked about and its key: a job asks up to four times, and a run asks
+        about each page once per extractor, one after another."""
+
+    def _page_key(self, page: Page) -> str:
+        if self._last is None or self._last[0] is not page:
+            self._last = page, page_key(page)
+        return self._last[1]
 
     def close(self) -> None:
         """Close the database."""
@@ -102,7 +110,7 @@ class OutputCache:
         row = self._db.execute(
             "SELECT output, seconds, peak_mb FROM outputs WHERE extractor = ? AND version = ? "
             "AND settings = ? AND page_key = ?",
-            (*_extractor_key(job.extractor), page_key(job.page))).fetchone()
+            (*_extractor_key(job.extractor), self._page_key(job.page))).fetchone()
         if row is None:
             return None
         output, seconds, peak_mb = row
@@ -116,7 +124,7 @@ class OutputCache:
             return
         self._db.execute(
             "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (*_extractor_key(job.extractor), page_key(job.page), extraction.output,
+            (*_extractor_key(job.extractor), self._page_key(job.page), extraction.output,
              extraction.seconds, extraction.peak_mb))
 
     def _scoring(self, job: Job, metric: Metric) -> tuple[str, ...]:
@@ -125,7 +133,7 @@ class OutputCache:
         signature = metric.signature
         scoring = "|".join((signature.metric, signature.tokenizer, signature.normalization,
                             signature.version, scoring_code(), gold_key(job.page)))
-        return (*_extractor_key(job.extractor), page_key(job.page), scoring)
+        return (*_extractor_key(job.extractor), self._page_key(job.page), scoring)
 
     def scores(self, job: Job, metric: Metric) -> ScoreFields | None:
         """The score fields of a cached output, if this metric scored it on this gold before
