@@ -366,3 +366,36 @@ def test_failures_show_in_the_table_with_their_reasons(tmp_path: Path) -> None:
               for line in (run_dir / "pages.jsonl").read_text(encoding="utf-8").splitlines()}
     assert errors == {"segfault": "worker died: signal 11 (SIGSEGV)",
                       "hang": "timeout after 1 s", "trafilatura-no-comments": None}
+
+
+def test_a_run_reads_its_records_once_and_summarises_them_as_a_pass_would(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary is counted in as records are made (and, resumed, as the stored ones are
+    read to find the jobs done): `pages.jsonl` is read once, in that pass, and the summary is
+    the one a pass over the file gives."""
+    from bench.cli._execution import load_named
+    from bench.run.store import RunStore
+    from bench.scoring.metrics import get_metric
+    from bench.scoring.summary import summarize
+
+    reads: list[Path] = []
+    iter_records = RunStore.iter_records
+
+    def counted(store: RunStore):  # type: ignore[no-untyped-def]
+        reads.append(store.pages_path)
+        return iter_records(store)
+
+    monkeypatch.setattr(RunStore, "iter_records", counted)
+    code, out = run_cli("run", "--reports-dir", str(tmp_path), "--json", "--jobs", "1",
+                        "-e", "tests.test_workers:_text", "-e", "tests.test_workers:_raise")
+    assert code == 0
+    (run_dir,) = tmp_path.iterdir()
+    assert reads == [run_dir / "pages.jsonl"]
+    written = json.loads((run_dir / "summary.json").read_text(encoding="utf-8"))
+    dataset = load_gold()
+    from_file = summarize(run_id=run_dir.name, dataset=dataset,
+                          extractors=[load_named(f"tests.test_workers:{name}")
+                                      for name in ("_text", "_raise")],
+                          records=iter_records(RunStore(run_dir)),
+                          metric=get_metric("token-f1", dataset=dataset.label))
+    assert from_file["extractors"] == written["extractors"] == json.loads(out)["extractors"]

@@ -75,6 +75,28 @@ def test_resume_runs_only_what_is_missing(tmp_path: Path) -> None:
     assert len(records) == 2 * len(dataset)
 
 
+def test_a_resumed_run_hands_on_its_stored_records_then_each_new_one(tmp_path: Path) -> None:
+    """One pass: the stored records reach `on_stored` (before any job runs) in the pass that
+    finds them done, and each new one reaches `on_record` once it is appended."""
+    dataset = load_gold()
+    run(dataset, [TITLE], metric=TokenF1(), store=RunStore(tmp_path / "run"))
+    seen: list[tuple[str, str, str]] = []
+
+    def counting(html: str, url: str | None) -> str:
+        seen.append(("job", "counter", url or ""))
+        return ""
+
+    counter = Extractor(name="counter", package="boilerbench", extract=counting)
+    run(dataset, [TITLE, counter], metric=TokenF1(), store=RunStore(tmp_path / "run"),
+        on_stored=lambda record: seen.append(("stored", record["extractor"], record["page"])),
+        on_record=lambda record: seen.append(("new", record["extractor"], record["page"])))
+    pages = [page.id for page in dataset]
+    assert seen[:len(pages)] == [("stored", "title", page) for page in pages]
+    assert [event for event in seen[len(pages):] if event[0] == "new"] == [
+        ("new", "counter", page) for page in pages]
+    assert sum(event[0] == "job" for event in seen) == len(pages)
+
+
 def _kind(html: str | bytes, url: str | None) -> str:
     return type(html).__name__
 

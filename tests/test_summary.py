@@ -141,6 +141,9 @@ def test_progress_redraws_a_few_times_a_second_however_fast_records_come() -> No
         def add_task(self, description: str, total: float | None) -> int:
             return 0
 
+        def update(self, task: int, total: float | None) -> None:
+            pass
+
         def advance(self, task: int) -> None:
             self.advances += 1
 
@@ -148,7 +151,7 @@ def test_progress_redraws_a_few_times_a_second_however_fast_records_come() -> No
             self.refreshes += 1
 
     progress = Counting()
-    redraw = _Redraw(progress)  # type: ignore[arg-type]
+    redraw = _Redraw(progress, total=10_000, also=None)  # type: ignore[arg-type]
     started = time.monotonic()
     for _ in range(10_000):
         redraw({})  # type: ignore[arg-type]

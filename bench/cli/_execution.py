@@ -8,7 +8,7 @@ import argparse
 import shlex
 import shutil
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -147,17 +147,19 @@ def start_store(store: RunStore, args: argparse.Namespace, *, dataset: Dataset,
 
 
 def run_into(args: argparse.Namespace, store: RunStore, *, dataset: Dataset,
-             extractors: Sequence[Extractor], metric: Metric) -> Iterable[PageRecord]:
+             extractors: Sequence[Extractor], metric: Metric,
+             on_record: Callable[[PageRecord], None] | None = None) -> Iterable[PageRecord]:
     """Run the jobs not yet in `store` with the executor, cache and progress bar the options
-    ask for; Ctrl-C ends with the command that resumes. The records come back streamed from
-    the run directory each time they are iterated (never all held in memory)."""
+    ask for; Ctrl-C ends with the command that resumes. `on_record` is given every record of
+    the run once, a resumed run's stored ones first, so that a caller can aggregate them with
+    no pass of its own. The records come back streamed from the run directory each time they
+    are iterated (never all held in memory)."""
     from bench.run.runner import run
     from bench.run.store import StoredRecords
 
     executor = executor_for(args)
     cache = output_cache(args)
     try:
-        remaining = len(dataset) * len(extractors) - len(store.done())
         # No refresh thread: workers are forked, and a fork must not copy a thread holding a
         # lock.
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -165,10 +167,10 @@ def run_into(args: argparse.Namespace, store: RunStore, *, dataset: Dataset,
                             auto_refresh=False,
                             disable=args.no_progress or args.json or args.quiet)
         with progress:
-            redraw = _Redraw(progress)
-            progress.update(redraw.task, total=remaining)
+            redraw = _Redraw(progress, total=len(dataset) * len(extractors), also=on_record)
             run(dataset, extractors, metric=metric, store=store, executor=executor,
-                cache=cache, on_record=redraw)
+                cache=cache, on_record=redraw, on_stored=redraw.stored)
+            redraw.show_total()
             progress.refresh()
     except KeyboardInterrupt:
         raise BenchError(f"interrupted; continue with: boilerbench {args.command} --resume "
@@ -193,15 +195,34 @@ class _Rate(ProgressColumn):
 
 
 class _Redraw:
-    """Advances the bar on each record; redraws it only every `_REDRAW_SECONDS`."""
+    """Advances the bar on each new record (a stored one only shortens it: the bar counts the
+    jobs left); redraws it only every `_REDRAW_SECONDS`; hands each record on to `also`."""
 
-    def __init__(self, progress: Progress) -> None:
-        self.progress, self.task = progress, progress.add_task("extracting", total=None)
+    def __init__(self, progress: Progress, *, total: int,
+                 also: Callable[[PageRecord], None] | None) -> None:
+        self.progress, self.task = progress, progress.add_task("extracting", total=total)
+        self._total = self._shown = total
+        self._also = also
         self._last = 0.0
 
-    def __call__(self, _record: PageRecord) -> None:
+    def stored(self, record: PageRecord) -> None:
+        """A record the run already had."""
+        self._total -= 1
+        if self._also is not None:
+            self._also(record)
+
+    def __call__(self, record: PageRecord) -> None:
+        if self._also is not None:
+            self._also(record)
+        self.show_total()
         self.progress.advance(self.task)
         now = time.monotonic()
         if now - self._last >= _REDRAW_SECONDS:
             self._last = now
             self.progress.refresh()
+
+    def show_total(self) -> None:
+        """Give the bar the number of jobs left, once the stored records are counted."""
+        if self._shown != self._total:
+            self._shown = self._total
+            self.progress.update(self.task, total=self._total)

@@ -130,9 +130,8 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
     from bench.data.page import skipped_lines
     from bench.run.store import RunStore, new_run_id
     from bench.scoring.breakdown import breakdown, check_field
-    from bench.scoring.failures import FirstFailures
     from bench.scoring.metrics import get_metric
-    from bench.scoring.summary import summarize
+    from bench.scoring.summary import RunTally, summarize
     from extractors.base import in_output_format
 
     run_dir: Path = args.resume or args.reports_dir / new_run_id()
@@ -155,15 +154,17 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
     metric = get_metric(args.metric, tokenizer=args.tokenizer, dataset=dataset.label)
     start_store(store, args, dataset=dataset, extractors=extractors, metric=metric,
                 options=_options(args))
-    records = run_into(args, store, dataset=dataset, extractors=extractors, metric=metric)
-    failures = FirstFailures()  # noted in the summary's pass over the records: no other pass
+    counted = RunTally(extractor.name for extractor in extractors)  # as the run goes: no
+    records = run_into(args, store, dataset=dataset, extractors=extractors,  # pass after it
+                       metric=metric, on_record=counted.add)
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
-                        records=failures.watching(records), metric=metric)
+                        records=counted, metric=metric)
     if args.by:
         summary["breakdowns"] = {field: breakdown(dataset, records, metric, field)
                                  for field in args.by}
     store.write_summary(summary)
-    return Finished(run_dir, summary, records, failures.reasons(), skipped_lines(dataset), notes)
+    return Finished(run_dir, summary, records, counted.failures.reasons(), skipped_lines(dataset),
+                    notes)
 
 
 def noise_note(rows: list[ExtractorRow]) -> str | None:

@@ -5,8 +5,9 @@ adding an adapter never touches it. Executors (`bench.run.executor`) turn jobs i
 extractions (`bench.run.job.perform`: scoring happens where the extraction ran); the runner
 only turns each into its record and appends it to the run's store. Jobs are made and handed
 out as the executor takes them, and records are not kept: memory does not grow with the
-number of pages. Changed: `run` returns nothing; read the records back from the store
-(`RunStore.records`) or aggregate them as they come (`on_record`).
+number of pages. A run is one pass over its records: a resumed run's stored records are read
+once, both to find the jobs already done and to be aggregated (`on_stored`), and each new one
+is aggregated as it is appended (`on_record`), so that a summary needs no pass of its own.
 """
 
 from __future__ import annotations
@@ -45,15 +46,18 @@ def page_record(page: Page, extraction: Extraction, metric: Metric, *,
 
 def run(dataset: Dataset, extractors: Sequence[Extractor], *, metric: Metric,
         store: RunStore, executor: Executor | None = None, cache: OutputCache | None = None,
-        on_record: Callable[[PageRecord], None] | None = None) -> None:
+        on_record: Callable[[PageRecord], None] | None = None,
+        on_stored: Callable[[PageRecord], None] | None = None) -> None:
     """Run every extractor on every page not already in `store`.
 
     Outputs found in `cache` are not computed again, fresh ones are added to it (and so are
     their scores, for as long as the page's gold and the metric stay the same). Each record
     is appended to the store as soon as it arrives, so an interrupted run loses at most the
-    jobs in flight, and running again with the same store resumes.
+    jobs in flight, and running again with the same store resumes. `on_stored` is given
+    each record already in the store (read in the pass that finds them done), before any job
+    runs; `on_record` each new one.
     """
-    done = store.done()
+    done = store.done(on_record=on_stored)
     in_flight: dict[tuple[str, str], Job] = {}
 
     def record(job: Job, extraction: Extraction) -> None:

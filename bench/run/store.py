@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypedDict
@@ -203,9 +203,16 @@ class RunStore:
                                     "the run directory is damaged") from None
                 yield checked(record, PageRecord, f"{self.pages_path}:{number}")
 
-    def done(self) -> DonePairs:
-        """The (page, extractor) pairs already recorded."""
-        return DonePairs((record["page"], record["extractor"]) for record in self.iter_records())
+    def done(self, *, on_record: Callable[[PageRecord], None] | None = None) -> DonePairs:
+        """The (page, extractor) pairs already recorded; `on_record` is given each record on
+        the way (for a caller that aggregates them: one pass over the file)."""
+        def pairs() -> Iterator[tuple[str, str]]:
+            for record in self.iter_records():
+                if on_record is not None:
+                    on_record(record)
+                yield record["page"], record["extractor"]
+
+        return DonePairs(pairs())
 
     def append(self, record: PageRecord) -> None:
         """Append one record durably."""

@@ -28,7 +28,7 @@ from bench.run.runner import run
 from bench.run.store import RunStore
 from bench.scoring.leaderboard import agreement, mean_ranks
 from bench.scoring.metrics import get_metric
-from bench.scoring.summary import summarize
+from bench.scoring.summary import RunTally, summarize
 from extractors.base import Extractor
 
 SUITE_FILE = "suite.json"
@@ -101,9 +101,11 @@ def run_suite(members: Sequence[Member], extractors: Sequence[Extractor], *, dir
                          "dataset_spec": member.spec, "split": member.dataset.split,
                          "signature": str(metric.signature),
                          "extractors": [e.name for e in extractors], "boilerbench": __version__})
-            run(dataset, extractors, metric=metric, store=store, executor=executor, cache=cache)
+            counted = RunTally(e.name for e in extractors)
+            run(dataset, extractors, metric=metric, store=store, executor=executor, cache=cache,
+                on_record=counted.add, on_stored=counted.add)
             summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
-                                records=store.iter_records(), metric=metric)
+                                records=counted, metric=metric)
             store.write_summary(summary)
             runs[metric_name] = run_dir.relative_to(directory).as_posix()
             signatures[metric_name] = summary["signature"]

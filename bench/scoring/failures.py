@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bench.errors import BenchError
@@ -42,12 +42,6 @@ class FirstFailures:
             if (page, error) < (kept[last], last):
                 del kept[last]
                 kept[error] = page
-
-    def watching(self, records: Iterable[PageRecord]) -> Iterator[PageRecord]:
-        """`records` as they come, each counted in on the way (for a pass made anyway)."""
-        for record in records:
-            self.add(record)
-            yield record
 
     def reasons(self) -> dict[str, list[tuple[str, str]]]:
         """Per extractor with failures, its first reasons in page order, each with its page."""

@@ -2,7 +2,8 @@
 
 Records are counted into a `Tally` (`bench.scoring.tally`: per-page numbers, no outputs) as
 they are read. Changed: every function here takes any iterable of records, such as a stream
-read from `pages.jsonl`, not only a list held in memory.
+read from `pages.jsonl`, not only a list held in memory; `summarize` also takes a `RunTally`
+that a run counted its records into as they were made (no pass of its own).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from numpy.typing import NDArray
 
 from bench import __version__
 from bench.data.page import Dataset
+from bench.scoring.failures import FirstFailures
 from bench.scoring.metrics.base import Metric
 from bench.scoring.records import (
     ExtractorRow,
@@ -44,6 +46,22 @@ class System(Protocol):
 
     @property
     def settings(self) -> Mapping[str, object]: ...
+
+
+class RunTally:
+    """A run's records counted in as they come, those of `extractors` only: a Tally each and
+    their first failure reasons, all that `summarize` and the lines under the table need."""
+
+    def __init__(self, extractors: Iterable[str]) -> None:
+        self.tallies = {name: Tally() for name in extractors}
+        self.failures = FirstFailures()
+
+    def add(self, record: PageRecord) -> None:
+        """Count one record in (one of another extractor changes nothing)."""
+        counted = self.tallies.get(record["extractor"])
+        if counted is not None:
+            counted.add(record)
+            self.failures.add(record)
 
 
 def scores_summary(records: Iterable[PageRecord], metric: Metric) -> ScoresSummary:
@@ -126,14 +144,18 @@ def scoring_header(dataset: Dataset, metric: Metric) -> ScoringHeader:
 
 
 def summarize(*, run_id: str, dataset: Dataset, extractors: Sequence[System],
-              records: Iterable[PageRecord], metric: Metric) -> Summary:
+              records: Iterable[PageRecord] | RunTally, metric: Metric) -> Summary:
     """The summary of a run: one entry per extractor, with the signature of every score.
-    `records` are read once, as they come (e.g. streamed from `pages.jsonl`): only their
-    numbers are kept (`Tally`), in page order whatever order they come in."""
-    tallies = {e.name: Tally() for e in extractors}
-    for record in records:
-        if record["extractor"] in tallies:
-            tallies[record["extractor"]].add(record)
+    `records` are read once, as they come (e.g. streamed from `pages.jsonl`), or were counted
+    in already (a `RunTally` of these extractors): only their numbers are kept (`Tally`), in
+    page order whatever order they come in."""
+    if isinstance(records, RunTally):
+        counted = records
+    else:
+        counted = RunTally(e.name for e in extractors)
+        for record in records:
+            counted.add(record)
+    tallies = counted.tallies
     rows = [extractor_summary(e, tallies[e.name], metric) for e in extractors]
     header = scoring_header(dataset, metric)
     undecodable: set[str] = set().union(*(counted.undecodable for counted in tallies.values()))
