@@ -77,6 +77,20 @@ def test_the_standard_path_takes_text_without_marks_and_leaves_marked_text() -> 
     assert not _standard("x²") and not _standard("e\u0301") and not _standard("北")
 
 
+def test_the_separators_are_outside_every_word_class_and_split_their_line_whole() -> None:
+    for separator in tokenizers.SEPARATORS:
+        assert not regex.match(r"(?V1)\w", separator) and not tokenizers.re.match(r"\w", separator)
+        assert separator.splitlines() == [separator] and _standard(separator)
+    text = "l’école “naïve” — 1999… «Ωmega» · жж • „x“ a–b"
+    assert tokenizers._words(tokenizers._spaced(text)) == _REFERENCE.findall(text) == [
+        "l", "école", "naïve", "1999", "Ωmega", "жж", "x", "a", "b"]
+    # A chunk holding `_` or another sign is not split whole: its line goes to `re`.
+    assert tokenizers._words(tokenizers._spaced("snake_case −1 ok")) is None
+    tokenizer = UnicodeTokenizer()
+    assert tokenizer.lines("a, b\nsnake_case −1\r\nc") == [["a", "b"], ["snake_case", "1"],
+                                                           ["c"]]
+
+
 def test_random_mixes_of_scripts_marks_joiners_and_breaks_tokenize_as_the_reference() -> None:
     plain = ("abcXYZé ßİıǅ ЖжѣΩωἀ عربي עברית हिन्दी বিজ্ঞাপন ਪੰਜਾਬੀ தமிழ் සිංහල 한국어 가 ১০ ٣٤ ६७ "
              "\u0300\u0301\u0327\u093c\u09cd\u200c\u200d\u00ad\ufe0f\u2019\u201c… _-.,;!?()—"
