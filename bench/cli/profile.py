@@ -60,7 +60,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     from bench.run.store import RunStore, new_run_id
     from bench.scoring.metrics import get_metric
     from bench.scoring.profile import REFERENCE, profile
-    from bench.scoring.summary import summarize
+    from bench.scoring.summary import RunTally, summarize
     from extractors import registry
 
     if (args.sample is None) != (args.out is None):
@@ -79,10 +79,12 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     start_store(store, args, dataset=dataset, extractors=extractors, metric=metric)
     run_dir = store.directory
     started = time.perf_counter()
-    records = run_into(args, store, dataset=dataset, extractors=extractors, metric=metric)
+    counted = RunTally(extractor.name for extractor in extractors)  # as the run goes
+    records = run_into(args, store, dataset=dataset, extractors=extractors, metric=metric,
+                       on_record=counted.add)
     wall = time.perf_counter() - started
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
-                        records=records, metric=metric)
+                        records=counted, metric=metric)
     store.write_summary(summary)
     result = profile(run_id=run_dir.name, dataset=dataset.label, records=records,
                      extractors=names, metric=metric, urls={p.id: p.url for p in dataset},
