@@ -102,11 +102,13 @@ def duplication(output: str, *, lines: list[list[str]] | None = None) -> float:
     joined = _SEP + _SEP.join(joins) + _SEP
     total = repeated = 0
     before = 1  # joined[:before]: the lines before this one, each framed by separators
+    earlier: set[str] = set()  # their tokens: a line holding another cannot repeat them
     for line, join in zip(lines, joins, strict=True):
         total += len(line)
-        if (len(line) >= MIN_TOKENS_ANYWHERE
+        if (len(line) >= MIN_TOKENS_ANYWHERE and earlier.issuperset(line)
                 and joined.find(_SEP + join + _SEP, 0, before) >= 0):
             repeated += len(line)
+        earlier.update(line)
         before += len(join) + 1
     return repeated / total if total else 0.0
 

@@ -8,6 +8,8 @@ true of token-f1 and lcs by default), the metric too.
 
 from __future__ import annotations
 
+from itertools import chain
+
 from bench.data.page import Gold
 from bench.scoring.leakage import duplication, leaks, line_tokens
 from bench.scoring.metrics.base import Metric
@@ -29,7 +31,7 @@ def score_fields(gold: Gold, output: str, metric: Metric, *, diagnostics: bool =
                   if diagnostics and gold.boilerplate else None),
     }
     formats = metric.output_formats
-    tokens = [token for line in lines for token in line] if shared and lines is not None else None
+    tokens = list(chain.from_iterable(lines)) if shared and lines is not None else None
     stats = (metric.gold_stats(gold, output, tokens=tokens)
              if formats is None or output_format in formats else None)
     if stats is not None:
