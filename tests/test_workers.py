@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -208,3 +209,22 @@ def test_a_worker_is_replaced_after_its_page_quota() -> None:
 
 def _pid(html: str, url: str | None) -> str:
     return str(os.getpid())
+
+
+def test_a_worker_that_replaces_a_failed_one_beside_a_live_one_is_read_when_it_is_ready(
+        ) -> None:
+    # A worker is killed or dies, and its replacement's pipe takes the closed pipe's
+    # descriptor number while the other worker (forked holding the old pipe) lives on: the pool
+    # must not take the old pipe's end for news from the new worker (an epoll set does).
+    found: dict[str, list] = {}
+
+    def run() -> None:
+        found.update(errors(WorkerPool(jobs=2, timeout=1), [HANG, SEGFAULT, EXIT, TEXT],
+                            copies=2))
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout=60)
+    assert not thread.is_alive(), "the pool blocked"
+    assert found["text"] == ["text"] * 2
+    assert found["hang"] == ["timeout after 1 s"] * 2

@@ -23,6 +23,7 @@ import faulthandler
 import multiprocessing
 import os
 import resource
+import selectors
 import signal
 import sys
 import threading
@@ -30,7 +31,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -150,10 +151,12 @@ def _serve(connection: Connection, memory_mb: int | None, metric: Metric | None,
                                 peak_mb=round(window.peak_mb(since_reset=resettable), 1)))
 
 
-@dataclass
+@dataclass(eq=False)
 class _Worker:
     process: BaseProcess
     connection: Connection
+    fd: int = -1
+    """The connection's file descriptor, kept: a closed connection no longer says it."""
     queue: deque[Job] = field(default_factory=deque)
     sent: int = 0
     """Jobs sent to it in its life (it is replaced after `max_pages_per_worker`)."""
@@ -216,6 +219,37 @@ class _Pending:
         return self.requeued.popleft() if self.requeued else self._next.pop()
 
 
+class _Readable:
+    """Which workers have something to read (a result, or the end of their pipe), from one
+    selector kept for a whole `map`: `multiprocessing.connection.wait`, and `poll` through it,
+    build a selector on every call, four calls a record."""
+
+    def __init__(self) -> None:
+        # poll(2), not epoll: an epoll set keeps watching a closed descriptor that a forked
+        # worker still holds open, and would report its events under a reused number.
+        self._selector: selectors.BaseSelector = (
+            selectors.PollSelector() if hasattr(selectors, "PollSelector")
+            else selectors.SelectSelector())
+        self._watched: dict[int, _Worker] = {}
+
+    def among(self, workers: list[_Worker], *, timeout: float | None) -> list[_Worker]:
+        """The `workers` that are readable, waiting up to `timeout` seconds (None: until one
+        is)."""
+        current = {worker.fd: worker for worker in workers}
+        for fd, worker in list(self._watched.items()):
+            if current.get(fd) is not worker:  # stopped (its descriptor may be reused)
+                self._selector.unregister(fd)
+                del self._watched[fd]
+        for fd, worker in current.items():
+            if fd not in self._watched:
+                self._selector.register(fd, selectors.EVENT_READ)
+                self._watched[fd] = worker
+        return [self._watched[key.fd] for key, _events in self._selector.select(timeout)]
+
+    def close(self) -> None:
+        self._selector.close()
+
+
 class WorkerPool:
     """Runs jobs in `jobs` worker processes; see the module docstring."""
 
@@ -248,7 +282,7 @@ class WorkerPool:
                                         daemon=True, name="boilerbench-worker")
         process.start()
         child_end.close()
-        return _Worker(process=process, connection=parent_end)
+        return _Worker(process=process, connection=parent_end, fd=parent_end.fileno())
 
     def map(self, jobs: Iterable[Job], *, metric: Metric | None = None
             ) -> Iterator[Extraction]:
@@ -256,14 +290,15 @@ class WorkerPool:
         completes."""
         pending = _Pending(jobs)
         workers: list[_Worker] = []
+        readable = _Readable()
         try:
             while pending or any(worker.queue for worker in workers):
                 self._dispatch(pending, workers, metric)
-                wait([w.connection for w in workers], timeout=self._wait_time(workers))
+                ready = readable.among(workers, timeout=self._wait_time(workers))
                 for worker in list(workers):
-                    # Polled now, not taken from `wait`: while the caller handled a result
-                    # yielded above, another worker may have finished its job in time.
-                    if worker.connection.poll():
+                    # Asked again before a timeout is declared: while the caller handled a
+                    # result yielded above, the worker may have finished its job in time.
+                    if worker in ready or (self._overdue(worker) and worker.connection.poll()):
                         yield from self._receive(worker, workers, pending)
                     elif self._overdue(worker):
                         yield self._give_up(worker, workers, pending,
@@ -273,6 +308,7 @@ class WorkerPool:
                         workers.remove(worker)  # retired: a fresh one takes its place
                         worker.stop(kill=False)
         finally:
+            readable.close()
             for worker in workers:
                 worker.stop(kill=bool(worker.queue))
 
@@ -305,11 +341,10 @@ class WorkerPool:
     def _receive(self, worker: _Worker, workers: list[_Worker],
                  pending: _Pending) -> Iterator[Extraction]:
         try:
-            while worker.connection.poll():
-                extraction: Extraction = worker.connection.recv()
-                worker.queue.popleft()
-                worker.started = time.monotonic()
-                yield extraction
+            extraction: Extraction = worker.connection.recv()
+            worker.queue.popleft()
+            worker.started = time.monotonic()
+            yield extraction
         except (EOFError, OSError):
             worker.process.join(timeout=_JOIN_SECONDS)
             if worker.process.exitcode is None:  # closed its pipe but lives on: end it
