@@ -2,7 +2,13 @@ import random
 import re
 import unicodedata
 
-from bench.text.normalize import _INVISIBLE, collapse_whitespace, normalize, shorten
+from bench.text.normalize import (
+    _INVISIBLE,
+    _replacements,
+    collapse_whitespace,
+    normalize,
+    shorten,
+)
 
 _INVISIBLE_CLASS = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
 
@@ -20,6 +26,7 @@ def test_zero_width_and_bidi_controls_are_removed() -> None:
 
 def test_case_fold_and_nfkc() -> None:
     assert normalize("Straße ＡＢＣ ﬁle") == "strasse abc file"
+    assert normalize("ÉCOLE ǅ ﬁ\u200b 1\u00a0000…") == "école dž fi 1 000..."
 
 
 def test_collapse_whitespace() -> None:
@@ -37,15 +44,25 @@ def test_the_normalisation_is_the_definition_on_every_code_point_and_in_context(
     # normalize puts in the ASCII forms of common compatibility characters (no-break space,
     # ellipsis, full-width ASCII) before NFKC, and removes the controls before case folding:
     # neither may change a result, whatever stands around those characters.
-    points = [chr(point) for point in range(0x80, 0x30000) if not 0xD800 <= point < 0xE000]
+    points = [chr(point) for point in range(0x80, 0x110000) if not 0xD800 <= point < 0xE000]
     assert [normalize(char) for char in points] == [full(char) for char in points]
-    compat = [char for char in points[:0xFFFF] if unicodedata.normalize("NFKD", char) != char]
-    marks = ["\u0301", "\u0308", "\u0338", "\u09cd", "\u093c", "\u3099", "\u200d", "\u00ad"]
-    context = [*"aAsSıİΣσß ", "\u1100", "\u1161", "\u11a8", "\uac00", "ﬁ", "\u00a0", "…", "Ａ",
-               *marks]
+    pattern, _table = _replacements()
+    replaced = [char for char in points if pattern.fullmatch(char)]
+    assert "\u00a0" in replaced and "\u2026" in replaced and "\u200b" in replaced
+    # Every replaced character beside every character that takes part in reordering or
+    # composition (nonzero combining class, or part of a canonical decomposition).
+    canonical = {char: unicodedata.decomposition(char) for char in points
+                 if unicodedata.decomposition(char)[:1] not in ("", "<")}
+    neighbours = sorted({char for char in points if unicodedata.combining(char)} | set(canonical)
+                        | {chr(int(code, 16)) for parts in canonical.values()
+                           for code in parts.split()})
+    for char in replaced:
+        for text in (char + neighbour for neighbour in neighbours):
+            assert normalize(text) == full(text), ascii(text)
+        for text in (neighbour + char for neighbour in neighbours):
+            assert normalize(text) == full(text), ascii(text)
     rng = random.Random(11)
-    texts = ["ÉCOLE ǅ ﬁ\u200b", "1\u00a0000 \u2026\u0301 ™ ＡＢＣ　ｘ ①",
-             *("".join(rng.choices(compat + context, k=rng.randrange(1, 12)))
-               for _ in range(30000))]
-    for text in texts:
+    context = [*"aAsSıİΣσß ", "\u1100", "\u1161", "\u11a8", "\uac00", "ﬁ", "\u0301", "\u0345"]
+    for _ in range(20000):
+        text = "".join(rng.choices(replaced + context + neighbours[:400], k=rng.randrange(1, 10)))
         assert normalize(text) == full(text), ascii(text)

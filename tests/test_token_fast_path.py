@@ -19,6 +19,7 @@ from bench.scoring.metrics.token_f1 import bag_counts
 from bench.text import tokenizers
 from bench.text.normalize import normalize
 from bench.text.tokenizers import PLAIN_CANDIDATES, UnicodeTokenizer, plain_ranges
+from tests.test_normalize import full
 
 _UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
 _REFERENCE = regex.compile(rf"(?V1)[{_UNSPACED}]\p{{M}}*|[\w--[{_UNSPACED}]]+")
@@ -125,8 +126,6 @@ def test_a_range_holding_an_unspaced_character_is_left_out_of_the_fast_path() ->
 
 
 def test_normalize_on_ascii_is_the_full_normalisation() -> None:
-    from tests.test_normalize import full
-
     everything = "".join(map(chr, range(128)))
     rng = random.Random(3)
     texts = [everything, *everything, *("".join(rng.choices(everything, k=50))

@@ -16,7 +16,7 @@ import pytest
 from bench.errors import BenchError
 from bench.gold.format import load_gold
 from bench.run.job import Job
-from bench.run.workers import WorkerPool, default_jobs
+from bench.run.workers import WorkerPool, _Worker, default_jobs
 from extractors.base import Extractor
 from tests.conftest import ROOT
 
@@ -211,12 +211,41 @@ def _pid(html: str, url: str | None) -> str:
     return str(os.getpid())
 
 
+class _DeadlineBetweenChecks(WorkerPool):
+    """A pool whose `nap` job, once armed, is found in time by one deadline check and late by
+    any after it: as if its deadline passed between two checks of one pass."""
+
+    armed = False
+    checks = 0
+
+    def _overdue(self, worker: _Worker) -> bool:
+        if self.armed and worker.queue and worker.queue[0].extractor.name == "nap":
+            self.checks += 1
+            if self.checks > 1:
+                self.armed = False
+            return self.checks > 1
+        return super()._overdue(worker)
+
+
+def test_a_result_waiting_when_its_deadline_passes_between_checks_is_not_a_timeout() -> None:
+    pool = _DeadlineBetweenChecks(jobs=2, timeout=1)
+    results = []
+    for extraction in pool.map(
+            [Job(TEXT, PAGE), Job(TEXT, PAGE), Job(NAP, PAGE), Job(TEXT, PAGE)]):
+        results.append((extraction.extractor, extraction.error or extraction.output))
+        if len(results) == 1:
+            time.sleep(0.6)  # `nap` (0.2 s) finishes meanwhile: its result waits in the pipe
+            pool.armed = True
+    assert sorted(results) == [("nap", "nap"), ("text", "text"), ("text", "text"),
+                               ("text", "text")]
+
+
 def test_a_worker_that_replaces_a_failed_one_beside_a_live_one_is_read_when_it_is_ready(
         ) -> None:
     # A worker is killed or dies, and its replacement's pipe takes the closed pipe's
     # descriptor number while the other worker (forked holding the old pipe) lives on: the pool
     # must not take the old pipe's end for news from the new worker (an epoll set does).
-    found: dict[str, list] = {}
+    found: dict[str, list[str]] = {}
 
     def run() -> None:
         found.update(errors(WorkerPool(jobs=2, timeout=1), [HANG, SEGFAULT, EXIT, TEXT],

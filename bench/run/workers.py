@@ -155,8 +155,6 @@ def _serve(connection: Connection, memory_mb: int | None, metric: Metric | None,
 class _Worker:
     process: BaseProcess
     connection: Connection
-    fd: int = -1
-    """The connection's file descriptor, kept: a closed connection no longer says it."""
     queue: deque[Job] = field(default_factory=deque)
     sent: int = 0
     """Jobs sent to it in its life (it is replaced after `max_pages_per_worker`)."""
@@ -227,26 +225,23 @@ class _Readable:
     def __init__(self) -> None:
         # poll(2), not epoll: an epoll set keeps watching a closed descriptor that a forked
         # worker still holds open, and would report its events under a reused number.
-        self._selector: selectors.BaseSelector = (
-            selectors.PollSelector() if hasattr(selectors, "PollSelector")
-            else selectors.SelectSelector())
-        self._watched: dict[int, _Worker] = {}
+        self._selector = selectors.PollSelector()
 
     def among(self, workers: list[_Worker], *, timeout: float | None) -> list[_Worker]:
         """The `workers` that are readable, waiting up to `timeout` seconds (None: until one
         is)."""
-        current = {worker.fd: worker for worker in workers}
-        for fd, worker in list(self._watched.items()):
-            if current.get(fd) is not worker:  # stopped (its descriptor may be reused)
-                self._selector.unregister(fd)
-                del self._watched[fd]
+        current = {worker.connection.fileno(): worker for worker in workers}
+        for key in list(self._selector.get_map().values()):
+            if current.get(key.fd) is not key.data:  # stopped, its number perhaps reused
+                self._selector.unregister(key.fd)
+        watched = self._selector.get_map()
         for fd, worker in current.items():
-            if fd not in self._watched:
-                self._selector.register(fd, selectors.EVENT_READ)
-                self._watched[fd] = worker
-        return [self._watched[key.fd] for key, _events in self._selector.select(timeout)]
+            if fd not in watched:
+                self._selector.register(fd, selectors.EVENT_READ, worker)
+        return [key.data for key, _events in self._selector.select(timeout)]
 
     def close(self) -> None:
+        """Release the selector (the workers' pipes are theirs to close)."""
         self._selector.close()
 
 
@@ -282,7 +277,7 @@ class WorkerPool:
                                         daemon=True, name="boilerbench-worker")
         process.start()
         child_end.close()
-        return _Worker(process=process, connection=parent_end, fd=parent_end.fileno())
+        return _Worker(process=process, connection=parent_end)
 
     def map(self, jobs: Iterable[Job], *, metric: Metric | None = None
             ) -> Iterator[Extraction]:
@@ -298,9 +293,10 @@ class WorkerPool:
                 for worker in list(workers):
                     # Asked again before a timeout is declared: while the caller handled a
                     # result yielded above, the worker may have finished its job in time.
-                    if worker in ready or (self._overdue(worker) and worker.connection.poll()):
+                    overdue = self._overdue(worker)
+                    if worker in ready or (overdue and worker.connection.poll()):
                         yield from self._receive(worker, workers, pending)
-                    elif self._overdue(worker):
+                    elif overdue:
                         yield self._give_up(worker, workers, pending,
                                             f"timeout after {self.timeout:g} s")
                     if (worker in workers and not worker.queue

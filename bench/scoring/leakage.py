@@ -102,7 +102,7 @@ def duplication(output: str, *, lines: list[list[str]] | None = None) -> float:
     joined = _SEP + _SEP.join(joins) + _SEP
     total = repeated = 0
     before = 1  # joined[:before]: the lines before this one, each framed by separators
-    earlier: set[str] = set()  # their tokens: a line holding another cannot repeat them
+    earlier: set[str] = set()  # their tokens: a line with a token not among them is new
     for line, join in zip(lines, joins, strict=True):
         total += len(line)
         if (len(line) >= MIN_TOKENS_ANYWHERE and earlier.issuperset(line)
