@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
 
-from bench.data.page import Dataset
+from bench.data.page import Dataset, Page
 from bench.errors import BenchError
 from bench.gold.format import load_gold
-from bench.scoring.breakdown import MISSING, breakdown, page_values
+from bench.scoring.breakdown import MISSING, breakdowns, page_values
 from bench.scoring.metrics import get_metric
 from tests.helpers import REFERENCE_ID
 
@@ -25,7 +26,8 @@ def records(dataset: Dataset) -> list[dict[str, object]]:
     rows = []
     for page in dataset:
         for name, output in (("good", page.body or ""), ("bad", "")):
-            rows.append({"page": page.id, "extractor": name, "leaks": None,
+            rows.append({"page": page.id, "extractor": name, "language": page.language,
+                         "page_type": page.page_type, "leaks": None,
                          "duplication": None, "stats": list(metric.page_stats(page.body or "",
                                                                                output))})
     return rows
@@ -33,11 +35,14 @@ def records(dataset: Dataset) -> list[dict[str, object]]:
 
 def test_groups_by_language_and_list_fields() -> None:
     dataset = two_page_dataset()
-    rows = breakdown(dataset, records(dataset), get_metric("token-f1"), "language")
+    # The records come once, as from a run's pages.jsonl: one pass serves every field.
+    both = breakdowns(dataset, iter(records(dataset)), get_metric("token-f1"),
+                      ["language", "hard_cases"])
+    rows = both["language"]
     assert [(row["value"], row["extractor"], row["pages"], row["f1"]) for row in rows] == [
         ("bn", "good", 1, 1.0), ("bn", "bad", 1, 0.0), ("en", "good", 1, 1.0),
         ("en", "bad", 1, 0.0)]
-    by_case = breakdown(dataset, records(dataset), get_metric("token-f1"), "hard_cases")
+    by_case = both["hard_cases"]
     case = "caption-alt-figcaption-paragraph"
     assert [row["value"] for row in by_case] == [MISSING, MISSING, case, case]
 
@@ -53,4 +58,23 @@ def test_unknown_field_lists_known_ones() -> None:
     with pytest.raises(BenchError, match=r"--by 'body': no such field \(a Page attribute.*"
                                          r"known: language, page_type, url, encoding, "
                                          r"body_share, byline"):
-        breakdown(dataset, [], get_metric("token-f1"), "body")
+        breakdowns(dataset, [], get_metric("token-f1"), ["language", "body"])
+
+
+class _Unread(Sequence[Page]):
+    """Pages that must not be read."""
+
+    def __len__(self) -> int:
+        return 2
+
+    def __getitem__(self, index: object) -> Page:  # type: ignore[override]
+        raise AssertionError("the dataset was read")
+
+
+def test_language_and_page_type_are_read_off_the_records_without_a_pass_over_the_pages(
+        ) -> None:
+    rows = breakdowns(Dataset("toy", _Unread(), "0" * 64), iter(records(two_page_dataset())),
+                      get_metric("token-f1"), ["language", "page_type"])
+    assert [(row["value"], row["extractor"], row["pages"]) for row in rows["language"]] == [
+        ("bn", "good", 1), ("bn", "bad", 1), ("en", "good", 1), ("en", "bad", 1)]
+    assert [(row["value"], row["pages"]) for row in rows["page_type"]] == [("news", 2)] * 2

@@ -129,7 +129,7 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
     from bench.cli._options import selected_dataset
     from bench.data.page import skipped_lines
     from bench.run.store import RunStore, new_run_id
-    from bench.scoring.breakdown import breakdown, check_field
+    from bench.scoring.breakdown import breakdowns, check_fields
     from bench.scoring.metrics import get_metric
     from bench.scoring.summary import RunTally, summarize
     from extractors.base import in_output_format
@@ -139,8 +139,7 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
     if args.resume is not None and (run_dir / "run.json").is_file():
         _take_recorded(args, store.manifest(), run_dir)
     dataset = selected_dataset(args)
-    for field in args.by:
-        check_field(dataset, field)
+    check_fields(dataset, args.by)
     extractors = chosen_extractors(args) if extractors is None else extractors
     notes: list[str] = []
     if args.output_format:
@@ -160,8 +159,7 @@ def perform(args: argparse.Namespace, *, extractors: list[Extractor] | None = No
     summary = summarize(run_id=run_dir.name, dataset=dataset, extractors=extractors,
                         records=counted, metric=metric)
     if args.by:
-        summary["breakdowns"] = {field: breakdown(dataset, records, metric, field)
-                                 for field in args.by}
+        summary["breakdowns"] = breakdowns(dataset, records, metric, args.by)
     store.write_summary(summary)
     return Finished(run_dir, summary, records, counted.failures.reasons(), skipped_lines(dataset),
                     notes)

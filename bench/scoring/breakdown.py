@@ -5,6 +5,7 @@ language or page type where an extractor fails."""
 from __future__ import annotations
 
 import statistics
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 
@@ -18,6 +19,8 @@ MISSING = "(none)"
 """The group of pages that lack the field."""
 
 _PAGE_FIELDS = ("language", "page_type", "url", "encoding")
+_RECORD_FIELDS = ("language", "page_type")
+"""Fields each record carries as its page has them (`bench.run.runner.page_record`)."""
 _LIST_FIELDS = ("hard_cases",)
 """Fields holding a comma-separated list: a page counts in the group of each item."""
 
@@ -32,37 +35,76 @@ def page_values(page: Page, field: str) -> list[str]:
 
 def known_fields(dataset: Dataset) -> list[str]:
     """The fields a breakdown can use on this dataset."""
-    meta = {key for page in dataset for key in page.meta}
-    return [*_PAGE_FIELDS, *sorted(meta)]
+    return _known(meta for page in dataset for meta in page.meta)
 
 
-def check_field(dataset: Dataset, field: str) -> None:
-    """Raise unless a breakdown can use `field` on this dataset (before anything runs)."""
-    if field not in known_fields(dataset):
-        page_attributes = {f.name for f in fields(Page)}
-        hint = " (a Page attribute, not a groupable field)" if field in page_attributes else ""
-        raise BenchError(f"--by {field!r}: no such field{hint}; known: "
-                         f"{', '.join(known_fields(dataset))}")
+def _known(meta_keys: Iterable[str]) -> list[str]:
+    return [*_PAGE_FIELDS, *sorted(set(meta_keys))]
 
 
-def breakdown(dataset: Dataset, records: Iterable[PageRecord], metric: Metric,
-              field: str) -> list[BreakdownRow]:
-    """One row per (value, extractor): the value, the extractor and its scores summary, values
-    sorted, extractors in the order of their first record. Records are read once, their
-    numbers counted per group (`Tally`), pages in page order."""
-    check_field(dataset, field)
-    values = {page.id: page_values(page, field) for page in dataset}
-    groups: dict[tuple[str, str], Tally] = {}
+def check_fields(dataset: Dataset, names: Sequence[str]) -> None:
+    """Raise unless a breakdown can use each of `names` on this dataset (before anything
+    runs; one pass over the dataset when some name is not a page attribute, whatever their
+    number)."""
+    if any(name not in _PAGE_FIELDS for name in names):
+        _check(names, known_fields(dataset))
+
+
+def _check(names: Sequence[str], known: Sequence[str]) -> None:
+    for name in names:
+        if name not in known:
+            page_attributes = {f.name for f in fields(Page)}
+            hint = " (a Page attribute, not a groupable field)" if name in page_attributes else ""
+            raise BenchError(f"--by {name!r}: no such field{hint}; known: {', '.join(known)}")
+
+
+def breakdowns(dataset: Dataset, records: Iterable[PageRecord], metric: Metric,
+               names: Sequence[str]) -> dict[str, list[BreakdownRow]]:
+    """For each field of `names`, one row per (value, extractor): the value, the extractor
+    and its scores summary, values sorted, extractors in the order of their first record.
+    One pass over the records, their numbers counted per group (`Tally`), pages in page
+    order. Language and page type are read off each record; any other field's values are
+    taken in one pass over the dataset and held per page (the only memory here that grows
+    with the pages)."""
+    from_pages = [name for name in names if name not in _RECORD_FIELDS]
+    values: dict[str, tuple[tuple[str, ...], ...]] = {}
+    if from_pages:
+        meta_keys: set[str] = set()
+        for page in dataset:
+            meta_keys.update(page.meta)
+            values[page.id] = tuple(tuple(map(sys.intern, page_values(page, name)))
+                                    for name in from_pages)
+        _check(names, _known(meta_keys))
+    else:
+        _check(names, _PAGE_FIELDS)
+    groups: dict[str, dict[tuple[str, str], Tally]] = {name: {} for name in names}
     order: dict[str, None] = {}
     for record in records:
-        order.setdefault(record["extractor"])
-        for value in values.get(record["page"], ()):
-            groups.setdefault((value, record["extractor"]), Tally()).add(record)
+        extractor = record["extractor"]
+        order.setdefault(extractor)
+        held = values.get(record["page"], ())
+        for name, by_value in groups.items():
+            if name in _RECORD_FIELDS:
+                page_groups: Iterable[str] = _record_values(record, name)
+            elif held:
+                page_groups = held[from_pages.index(name)]
+            else:
+                continue
+            for value in page_groups:
+                by_value.setdefault((value, extractor), Tally()).add(record)
     extractors = list(order)
-    return [{"value": value, "extractor": extractor, "pages": len(group),
-             **group.scores(metric)}
-            for (value, extractor), group in sorted(
-                groups.items(), key=lambda item: (item[0][0], extractors.index(item[0][1])))]
+    return {name: [{"value": value, "extractor": extractor, "pages": len(group),
+                    **group.scores(metric)}
+                   for (value, extractor), group in sorted(
+                       by_value.items(), key=lambda item: (item[0][0],
+                                                           extractors.index(item[0][1])))]
+            for name, by_value in groups.items()}
+
+
+def _record_values(record: PageRecord, name: str) -> list[str]:
+    """`page_values` of a field every record carries, read off the record."""
+    value = record.get(name)
+    return [MISSING] if value in (None, "") else [str(value)]
 
 
 def mean_f1_by(records: Iterable[PageRecord], field: str,
