@@ -27,7 +27,11 @@ _LIST_FIELDS = ("hard_cases",)
 
 def page_values(page: Page, field: str) -> list[str]:
     """The page's group labels for `field` (one, several for a list field, MISSING if none)."""
-    value = getattr(page, field) if field in _PAGE_FIELDS else page.meta.get(field)
+    return _labels(getattr(page, field) if field in _PAGE_FIELDS else page.meta.get(field),
+                   field)
+
+
+def _labels(value: object, field: str) -> list[str]:
     if value in (None, ""):
         return [MISSING]
     return str(value).split(",") if field in _LIST_FIELDS else [str(value)]
@@ -66,6 +70,7 @@ def breakdowns(dataset: Dataset, records: Iterable[PageRecord], metric: Metric,
     order. Language and page type are read off each record; any other field's values are
     taken in one pass over the dataset and held per page (the only memory here that grows
     with the pages)."""
+    on_records = [name for name in names if name in _RECORD_FIELDS]
     from_pages = [name for name in names if name not in _RECORD_FIELDS]
     values: dict[str, tuple[tuple[str, ...], ...]] = {}
     if from_pages:
@@ -75,23 +80,18 @@ def breakdowns(dataset: Dataset, records: Iterable[PageRecord], metric: Metric,
             values[page.id] = tuple(tuple(map(sys.intern, page_values(page, name)))
                                     for name in from_pages)
         _check(names, _known(meta_keys))
-    else:
-        _check(names, _PAGE_FIELDS)
     groups: dict[str, dict[tuple[str, str], Tally]] = {name: {} for name in names}
     order: dict[str, None] = {}
     for record in records:
         extractor = record["extractor"]
         order.setdefault(extractor)
-        held = values.get(record["page"], ())
-        for name, by_value in groups.items():
-            if name in _RECORD_FIELDS:
-                page_groups: Iterable[str] = _record_values(record, name)
-            elif held:
-                page_groups = held[from_pages.index(name)]
-            else:
-                continue
-            for value in page_groups:
-                by_value.setdefault((value, extractor), Tally()).add(record)
+        labels: list[tuple[str, Sequence[str]]] = [
+            (name, _labels(record.get(name), name)) for name in on_records]
+        if from_pages:
+            labels += zip(from_pages, values.get(record["page"], ()), strict=False)
+        for name, page_labels in labels:
+            for value in page_labels:
+                groups[name].setdefault((value, extractor), Tally()).add(record)
     extractors = list(order)
     return {name: [{"value": value, "extractor": extractor, "pages": len(group),
                     **group.scores(metric)}
@@ -99,12 +99,6 @@ def breakdowns(dataset: Dataset, records: Iterable[PageRecord], metric: Metric,
                        by_value.items(), key=lambda item: (item[0][0],
                                                            extractors.index(item[0][1])))]
             for name, by_value in groups.items()}
-
-
-def _record_values(record: PageRecord, name: str) -> list[str]:
-    """`page_values` of a field every record carries, read off the record."""
-    value = record.get(name)
-    return [MISSING] if value in (None, "") else [str(value)]
 
 
 def mean_f1_by(records: Iterable[PageRecord], field: str,
