@@ -1,6 +1,7 @@
 """Helpers shared by the tests (the one module tests import them from): where the public
 datasets are, the command line with a captured console, archives made here, the reference
-page, the gate's toy baselines, and finished run directories made with the real runner.
+page, the gate's toy baselines, finished run directories made with the real runner, and the
+normalisation written out step by step.
 
 Public datasets come from one folder, `$BOILERBENCH_DATA` (default `../shared/datasets` beside
 the checkout; the seed text is in `seeds/` beside it). A test whose data is missing skips,
@@ -14,9 +15,11 @@ import dataclasses
 import importlib.util
 import io
 import os
+import re
 import statistics
 import sys
 import tarfile
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,6 +39,7 @@ from bench.scoring.metrics.base import Metric
 from bench.scoring.metrics.token_f1 import TokenF1
 from bench.scoring.summary import summarize
 from bench.text.encoding import decode_html
+from bench.text.normalize import _INVISIBLE
 from extractors import registry
 from extractors.base import Extractor
 
@@ -55,6 +59,15 @@ _PROVIDES = {
     "samples": ("no command fetches it: these are excerpts kept with the project's shared data "
                 "(../shared/datasets/samples); copy that folder to {path}"),
 }
+
+
+_INVISIBLE_CLASS = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
+
+
+def full_normalization(text: str) -> str:
+    """The normalisation as docs/scoring.md defines it, step by step, for the tests that
+    compare `normalize` and its shortcuts with it."""
+    return unicodedata.normalize("NFKC", _INVISIBLE_CLASS.sub("", text).casefold())
 
 
 def data_dir() -> Path:

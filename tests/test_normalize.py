@@ -1,21 +1,8 @@
 import random
-import re
 import unicodedata
 
-from bench.text.normalize import (
-    _INVISIBLE,
-    _replacements,
-    collapse_whitespace,
-    normalize,
-    shorten,
-)
-
-_INVISIBLE_CLASS = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
-
-
-def full(text: str) -> str:
-    """The normalisation as docs/scoring.md defines it, step by step."""
-    return unicodedata.normalize("NFKC", _INVISIBLE_CLASS.sub("", text).casefold())
+from bench.text.normalize import _replacements, collapse_whitespace, normalize, shorten
+from tests.helpers import full_normalization as full
 
 
 def test_zero_width_and_bidi_controls_are_removed() -> None:

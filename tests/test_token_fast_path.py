@@ -19,7 +19,7 @@ from bench.scoring.metrics.token_f1 import bag_counts
 from bench.text import tokenizers
 from bench.text.normalize import normalize
 from bench.text.tokenizers import PLAIN_CANDIDATES, UnicodeTokenizer, plain_ranges
-from tests.test_normalize import full
+from tests.helpers import full_normalization
 
 _UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
 _REFERENCE = regex.compile(rf"(?V1)[{_UNSPACED}]\p{{M}}*|[\w--[{_UNSPACED}]]+")
@@ -131,7 +131,7 @@ def test_normalize_on_ascii_is_the_full_normalisation() -> None:
     texts = [everything, *everything, *("".join(rng.choices(everything, k=50))
                                         for _ in range(200))]
     for text in texts:
-        assert text.isascii() and normalize(text) == full(text)
+        assert text.isascii() and normalize(text) == full_normalization(text)
 
 
 def test_bag_counts_equal_the_multiset_intersection() -> None:
