@@ -47,12 +47,6 @@ _PREFETCH = 2
 """Jobs queued per worker, so that a worker never waits for the parent between pages."""
 
 
-def _send(connection: Connection, message: object) -> None:
-    """Send a job or a result as a plain pickle: `Connection.send`'s ForkingPickler copies
-    the whole copyreg table on every call (half the cost of sending a job)."""
-    connection.send_bytes(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
-
-
 _JOIN_SECONDS = 5.0
 """How long a worker whose pipe closed may take to exit before it is killed."""
 
@@ -65,6 +59,12 @@ first 1,000 pages to the last (README, "Benchmarks")."""
 _WATCH_SECONDS = 0.5
 """How often a worker's fallback thread checks that its parent is alive."""
 _PR_SET_PDEATHSIG = 1
+
+
+def _send(connection: Connection, message: object) -> None:
+    """Send a job or a result as a plain pickle: `Connection.send`'s ForkingPickler copies
+    the whole copyreg table on every call (half the cost of sending a job)."""
+    connection.send_bytes(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
 
 
 def default_jobs() -> int:
