@@ -11,6 +11,7 @@ from bench.errors import BenchError
 from bench.gold.format import load_gold
 from bench.run.predictions import check_ids, score_files, score_predictions
 from bench.scoring.metrics import get_metric
+from bench.scoring.metrics.base import GOLD_MEMORY
 from tests.helpers import REFERENCE_ID
 
 
@@ -52,3 +53,21 @@ def test_parallel_equals_serial(tmp_path: Path) -> None:
     assert score_files(dataset, paths, metric=metric, jobs=2) == serial
     with pytest.raises(BenchError, match="--jobs must be at least 1, got 0"):
         score_files(dataset, paths, metric=metric, jobs=0)
+
+
+def test_scoring_several_files_prepares_each_gold_once(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """More pages than a run's gold memory (GOLD_MEMORY), each met again in the next file."""
+    dataset = load_gold()
+    golds = {page.body for page in dataset}
+    assert len(dataset) > GOLD_MEMORY
+    paths = [tmp_path / f"s{number}.json" for number in range(3)]
+    for path in paths:
+        path.write_text(json.dumps({page.id: {"articleBody": "some words"} for page in dataset}),
+                        encoding="utf-8")
+    metric = get_metric("token-f1")
+    tokenised: list[str] = []
+    tokens = metric.tokens
+    monkeypatch.setattr(metric, "tokens", lambda text: tokenised.append(text) or tokens(text))
+    score_files(dataset, paths, metric=metric, jobs=1)
+    assert sorted(text for text in tokenised if text in golds) == sorted(golds)

@@ -164,16 +164,3 @@ def test_gold_tokens_are_remembered_with_their_counts(tmp_path: Path) -> None:
     assert isinstance(tokens, GoldTokens) and tokens == ["a", "b", "a"]
     assert tokens.counts == Counter({"a": 2, "b": 1})
     assert metric.gold_tokens("A b a") is tokens
-
-
-def test_a_metric_remembers_a_few_golds_and_forgets_the_oldest() -> None:
-    from bench.scoring.metrics import get_metric
-    from bench.scoring.metrics.base import GOLD_MEMORY
-
-    metric = get_metric("token-f1")
-    golds = [f"gold number {n}" for n in range(GOLD_MEMORY + 5)]
-    first = [metric.gold_tokens(gold) for gold in golds]
-    assert len(metric._gold_tokens) == GOLD_MEMORY
-    assert metric.gold_tokens(golds[-1]) is first[-1]  # a page's next extractor: a hit
-    assert metric.gold_tokens(golds[0]) is not first[0]  # forgotten, made again
-    assert metric.gold_tokens(golds[0]) == first[0]

@@ -16,13 +16,12 @@ signature; the default is AEB's own, without boilerbench's normalisation.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from itertools import repeat
 
 import numpy as np
 from numpy.typing import NDArray
 
-from bench.scoring.metrics.base import GOLD_MEMORY, Metric, PageStats, prf_array, safe_divide
+from bench.scoring.metrics.base import Metric, PageStats, prf_array, safe_divide
 from bench.scoring.stats import Array
 
 SHINGLE = 4
@@ -115,7 +114,7 @@ class AEB(Metric):
                  dataset: str = "adhoc") -> None:
         super().__init__(tokenizer=tokenizer, normalized=normalized, dataset=dataset)
         # The gold of a page is scored against every extractor's output: index it once.
-        self._gold = lru_cache(maxsize=GOLD_MEMORY)(lambda text: GoldIndex(self.tokens(text)))
+        self._gold = self.gold_memory(lambda text: GoldIndex(self.tokens(text)))
 
     def page_stats(self, gold: str, output: str, *,
                    tokens: list[str] | None = None) -> PageStats:

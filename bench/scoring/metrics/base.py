@@ -13,10 +13,11 @@ from __future__ import annotations
 import json
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 import numpy as np
 
@@ -43,9 +44,46 @@ every extractor of a page in turn, so a worker meets a gold again within a few j
 Kept small, because a gold's tokens and counts take about 57 KB (AEB's mean): 512 of them
 grew a worker by 29 MB over its first 512 pages of a corpus of distinct pages."""
 
+_Made = TypeVar("_Made")
+
 
 SCORE_ROWS = 1 << 16
 """Pages per chunk of per-page scores in `corpus_score`."""
+
+
+class GoldMemory(Generic[_Made]):
+    """What a metric makes of its last `size` golds (tokens and counts, an index, a parsed
+    structure), the least recently used forgotten first: a gold scored against several
+    outputs in a row is prepared once, and the memory stays bounded whatever the page count."""
+
+    def __init__(self, make: Callable[[str], _Made], *, size: int = GOLD_MEMORY) -> None:
+        self.size = size
+        self._make = make
+        self._made: dict[str, _Made] = {}  # most recently used last
+
+    def __call__(self, gold: str) -> _Made:
+        if gold in self._made:
+            made = self._made.pop(gold)
+        else:
+            made = self._make(gold)
+            self._forget(keep=self.size - 1)
+        self._made[gold] = made
+        return made
+
+    def resize(self, size: int) -> None:
+        """Remember `size` golds from now on (forgetting the oldest beyond it)."""
+        self.size = size
+        self._forget(keep=size)
+
+    def _forget(self, *, keep: int) -> None:
+        while len(self._made) > keep:
+            del self._made[next(iter(self._made))]
+
+    def __contains__(self, gold: str) -> bool:
+        return gold in self._made
+
+    def __len__(self) -> int:
+        return len(self._made)
 
 
 class GoldTokens(list[str]):
@@ -121,7 +159,8 @@ class Metric(ABC):
         self.tokenizer: Tokenizer = get_tokenizer(tokenizer or self.default_tokenizer)
         self.normalized = self.default_normalized if normalized is None else normalized
         self.dataset = dataset
-        self._gold_tokens: dict[str, GoldTokens] = {}
+        self._memories: list[GoldMemory[Any]] = []
+        self._gold_tokens = self.gold_memory(lambda gold: GoldTokens(self.tokens(gold)))
         self._options = {"tokenizer": tokenizer, "normalized": normalized, "dataset": dataset}
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -183,14 +222,28 @@ class Metric(ABC):
 
     def gold_tokens(self, gold: str) -> GoldTokens:
         """`tokens(gold)`, remembered for the last few golds: a run scores each page's gold
-        once per extractor, page after page (a bounded memory, whatever the page count)."""
-        tokens = self._gold_tokens.pop(gold, None)
-        if tokens is None:
-            tokens = GoldTokens(self.tokens(gold))
-            if len(self._gold_tokens) >= GOLD_MEMORY:
-                del self._gold_tokens[next(iter(self._gold_tokens))]
-        self._gold_tokens[gold] = tokens  # most recent last
-        return tokens
+        once per extractor, page after page."""
+        return self._gold_tokens(gold)
+
+    def gold_memory(self, make: Callable[[str], _Made]) -> GoldMemory[_Made]:
+        """A memory of what `make` makes of a gold, sized with the metric's others
+        (`remembering`)."""
+        memory = GoldMemory(make)
+        self._memories.append(memory)
+        return memory
+
+    @contextmanager
+    def remembering(self, golds: int) -> Iterator[None]:
+        """Within the block, remember the last `golds` golds (never fewer than
+        `GOLD_MEMORY`): scoring prediction files meets every gold again in each file."""
+        sizes = [memory.size for memory in self._memories]
+        for memory in self._memories:
+            memory.resize(max(golds, GOLD_MEMORY))
+        try:
+            yield
+        finally:
+            for memory, size in zip(self._memories, sizes, strict=True):
+                memory.resize(size)
 
     def score_stats(self, stats: PageStats) -> Score:
         """The Score of one page's (or a pooled) statistics."""

@@ -118,7 +118,7 @@ class Structure(Metric):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        self._gold_structures: dict[str, markdown.Structure] = {}
+        self._gold_structure = self.gold_memory(parse)
 
     def gold_stats(self, gold: Gold, output: str, *,
                    tokens: list[str] | None = None) -> PageStats | None:
@@ -132,9 +132,7 @@ class Structure(Metric):
                    url: str | None = None) -> PageStats:
         """Statistics of one Markdown output against Markdown gold; relative link targets are
         resolved against `url` when given (`tokens` are not used, as in `gold_stats`)."""
-        if gold not in self._gold_structures:
-            self._gold_structures[gold] = parse(gold)
-        return self.structure_stats(self._gold_structures[gold], parse(output), url=url)
+        return self.structure_stats(self._gold_structure(gold), parse(output), url=url)
 
     def _page_stats(self, gold_tokens: list[str], output_tokens: list[str]) -> PageStats:
         """Never called (`page_stats` parses Markdown instead): token lists hold no structure."""
