@@ -5,7 +5,7 @@ Each line points at AEB's own `.html.gz` (`html_path`, absolute: no page is copi
 AEB's gold body (`body`, from ground-truth.json) and URL; ids are unique (`p000001-<aeb id>`).
 With `--distinct-golds` every body ends in a line of its own ("Page N."), so that no two golds
 are the same, as in a real corpus: a worker then meets each gold once (what it keeps per gold
-shows; the HTML does not hold that line, so recall loses two tokens a page).
+shows; the HTML does not hold that line, so every page's recall loses its tokens).
 Usage: .venv/bin/python scripts/synthetic_corpus.py N OUT.jsonl [AEB_DIR] [--distinct-golds]
 (AEB_DIR defaults to ../shared/datasets/aeb beside the checkout).
 """
@@ -39,11 +39,15 @@ def write_corpus(pages: int, out: Path, aeb: Path, *, distinct_golds: bool = Fal
 def main(argv: list[str]) -> int:
     distinct = "--distinct-golds" in argv
     argv = [argument for argument in argv if argument != "--distinct-golds"]
-    if len(argv) not in (2, 3) or not argv[0].isdigit():
+    if (len(argv) not in (2, 3) or not argv[0].isdigit()
+            or any(argument.startswith("-") for argument in argv)):
         print(__doc__.strip().splitlines()[-2], file=sys.stderr)
         return 2
-    write_corpus(int(argv[0]), Path(argv[1]), Path(argv[2]) if len(argv) == 3 else DEFAULT_AEB,
-                 distinct_golds=distinct)
+    aeb = Path(argv[2]) if len(argv) == 3 else DEFAULT_AEB
+    if not (aeb / "ground-truth.json").is_file():
+        print(f"{aeb}: no ground-truth.json (AEB_DIR must be AEB's folder)", file=sys.stderr)
+        return 2
+    write_corpus(int(argv[0]), Path(argv[1]), aeb, distinct_golds=distinct)
     return 0
 
 

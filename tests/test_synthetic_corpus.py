@@ -39,8 +39,20 @@ def test_distinct_golds_end_each_body_in_its_own_line(tmp_path: Path) -> None:
     assert bodies == ["First body.\n\nPage 0.", "Second body.\n\nPage 1.", "First body.\n\nPage 2."]
 
 
-def test_a_wrong_call_prints_the_usage(tmp_path: Path,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["many", str(tmp_path / "c.jsonl")]) == 2
+@pytest.mark.parametrize("arguments", [["many", "c.jsonl"], ["3", "c.jsonl", "--distinct"],
+                                       ["3", "c.jsonl", "aeb", "more"]])
+def test_a_wrong_call_prints_the_usage(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                      arguments: list[str]) -> None:
+    _aeb(tmp_path)
+    assert main([str(tmp_path / argument) if argument[0].isalpha() else argument
+                 for argument in arguments]) == 2
     assert capsys.readouterr().err.startswith("Usage: .venv/bin/python scripts/synthetic_corpus.py")
+    assert not (tmp_path / "c.jsonl").exists()
+
+
+def test_a_folder_without_aebs_gold_is_named(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["3", str(tmp_path / "c.jsonl"), str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (f"{tmp_path}: no ground-truth.json (AEB_DIR must be "
+                                       "AEB's folder)\n")
     assert not (tmp_path / "c.jsonl").exists()

@@ -53,8 +53,8 @@ _JOIN_SECONDS = 5.0
 MAX_PAGES_PER_WORKER = 1000
 """Pages a worker runs before it is replaced: a forked worker starts in milliseconds, so this
 costs resiliparse nothing measurable (trafilatura's set-up on its first page: 0.16 s a start),
-and with it a 20,000-page resiliparse run kept its workers' per-page RSS within 5% from the
-first 1,000 pages to the last (README, "Benchmarks")."""
+and with it two 20,000-page resiliparse runs kept their workers' per-page RSS within 3.5% and
+4.8% from the first 1,000 pages to the last (README, "Benchmarks")."""
 
 _WATCH_SECONDS = 0.5
 """How often a worker's fallback thread checks that its parent is alive."""
@@ -62,8 +62,8 @@ _PR_SET_PDEATHSIG = 1
 
 
 def _send(connection: Connection, message: object) -> None:
-    """Send a job or a result as a plain pickle: `Connection.send`'s ForkingPickler copies
-    the whole copyreg table on every call (half the cost of sending a job)."""
+    """Send a job or a result as a plain pickle: `Connection.send` builds a ForkingPickler,
+    with its own copy of the copyreg table, on every call (a sixth of a job's send)."""
     connection.send_bytes(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
 
 
